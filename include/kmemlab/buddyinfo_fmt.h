@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The /proc/buddyinfo line format, kept apart from the zone walk so that
+ * KUnit can hold it to the kernel's format byte for byte.
+ */
+#ifndef KMEMLAB_BUDDYINFO_FMT_H
+#define KMEMLAB_BUDDYINFO_FMT_H
+
+#include <linux/types.h>
+
+/* Upper bound on buddy orders on any architecture (arm64 64K pages: 14). */
+#define KMEMLAB_MAX_ORDERS	32
+
+/* One line of /proc/buddyinfo: "Node 0, zone   Normal  12  3 ...". */
+struct kmemlab_zone_counts {
+	int nid;
+	const char *zone;
+	unsigned int nr_orders;
+	unsigned long nr_free[KMEMLAB_MAX_ORDERS];
+};
+
+/* Longest line: a 16-character zone name, any node id, 20-digit counts. */
+#define KMEMLAB_BUDDYINFO_LINE_MAX	(48 + KMEMLAB_MAX_ORDERS * 21)
+
+int kmemlab_buddyinfo_format(char *buf, size_t size,
+			     const struct kmemlab_zone_counts *zc);
+
+#endif /* KMEMLAB_BUDDYINFO_FMT_H */

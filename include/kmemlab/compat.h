@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The one place where kmemlab meets kernel-version differences.
+ *
+ * Kernel glue includes this header; pure helpers never do, so that they
+ * build unchanged under KUnit/UML and in userspace.
+ */
+#ifndef KMEMLAB_COMPAT_H
+#define KMEMLAB_COMPAT_H
+
+#include <linux/kernel.h>
+#include <linux/mmzone.h>
+
+/*
+ * Number of buddy orders, i.e. entries in zone->free_area[].  MAX_ORDER
+ * was exclusive until 6.3, became inclusive in 6.4, and NR_PAGE_ORDERS
+ * took its place in 6.8.  The array's own size is right on all of them.
+ */
+#define KMEMLAB_NR_ORDERS	ARRAY_SIZE(((struct zone *)0)->free_area)
+
+#endif /* KMEMLAB_COMPAT_H */

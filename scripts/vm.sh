@@ -1,0 +1,62 @@
+# SPDX-License-Identifier: GPL-2.0
+# Building the VM's initramfs and booting it under qemu; sourced by
+# scripts/vmtest and scripts/demo after scripts/lib.sh.
+
+# vm_initramfs OUT KO_DIR: a gzip'd cpio holding busybox, the modules in
+# KO_DIR, the guest tests and the init that runs them.
+vm_initramfs() {
+	local out=$1 ko_dir=$2 root
+	root=$(mktemp -d)
+	mkdir -p "$root"/{bin,dev,proc,sys,tmp,lib/kmemlab,tests,guest}
+	cp /bin/busybox "$root/bin/busybox"
+	cp "$KMEMLAB_ROOT/scripts/guest/init" "$root/init"
+	cp "$KMEMLAB_ROOT"/scripts/guest/* "$root/guest/"
+	cp "$KMEMLAB_ROOT"/tests/vm/run "$KMEMLAB_ROOT"/tests/vm/*.sh "$root/tests/"
+	cp "$ko_dir"/*.ko "$root/lib/kmemlab/"
+	(cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) >"$out"
+	rm -rf "$root"
+}
+
+# The qemu machine for a profile: one node, or two NUMA nodes with a
+# Movable zone so that the multi-node and multi-zone paths are exercised.
+vm_profile_args() {
+	case $1 in
+	1node)
+		echo "-m 512 -smp 1"
+		;;
+	2node)
+		echo "-m 1024 -smp 2,sockets=2" \
+			"-object memory-backend-ram,id=m0,size=512M" \
+			"-object memory-backend-ram,id=m1,size=512M" \
+			"-numa node,memdev=m0,cpus=0 -numa node,memdev=m1,cpus=1"
+		;;
+	*)
+		die "unknown VM profile '$1'"
+		;;
+	esac
+}
+
+vm_profile_cmdline() {
+	case $1 in
+	2node) echo "movablecore=128M" ;;
+	esac
+}
+
+# vm_boot VMLINUZ INITRD PROFILE MODE OUTDIR: boots under TCG (KVM hangs
+# on these machines).  The console goes to OUTDIR/console.log, or to
+# stdout in demo mode; the guest's results to OUTDIR/results.log.
+# Warnings and oopses panic, and a panic ends qemu (-no-reboot).
+vm_boot() {
+	local vmlinuz=$1 initrd=$2 profile=$3 mode=$4 outdir=$5 console
+	local append="console=ttyS0 quiet panic_on_warn=1 oops=panic panic=-1"
+	append+=" kmemlab.mode=$mode $(vm_profile_cmdline "$profile")"
+	console=file:$outdir/console.log
+	[ "$mode" = demo ] && console=stdio
+	: >"$outdir/results.log"
+	# shellcheck disable=SC2046 # the profile's words are qemu arguments
+	timeout "${KMEMLAB_VM_TIMEOUT:-900}" qemu-system-x86_64 \
+		-accel tcg -cpu max -nographic -no-reboot -monitor none \
+		$(vm_profile_args "$profile") \
+		-kernel "$vmlinuz" -initrd "$initrd" -append "$append" \
+		-serial "$console" -serial "file:$outdir/results.log" </dev/null
+}

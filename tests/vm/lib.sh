@@ -1,0 +1,98 @@
+# SPDX-License-Identifier: GPL-2.0
+# KTAP helpers for the guest-side tests (busybox sh).  A test file is
+# sourced in a subshell by tests/vm/run; each check prints one KTAP line.
+
+KO=/lib/kmemlab
+DBG=/sys/kernel/debug
+T_N=0
+T_FAIL=0
+
+ok() {
+	T_N=$((T_N + 1))
+	echo "    ok $T_N - $*"
+}
+
+# not_ok DESCRIPTION [DIAGNOSTIC...]: each diagnostic line is printed as a
+# KTAP comment under the result.
+not_ok() {
+	T_N=$((T_N + 1))
+	T_FAIL=$((T_FAIL + 1))
+	echo "    not ok $T_N - $1"
+	shift
+	for line in "$@"; do
+		printf '%s\n' "$line" | sed 's/^/    # /'
+	done
+}
+
+# check DESCRIPTION COMMAND...: ok when COMMAND succeeds; its output is
+# shown only on failure.
+check() {
+	desc=$1
+	shift
+	if out=$("$@" 2>&1); then
+		ok "$desc"
+	else
+		not_ok "$desc" "$out"
+	fi
+}
+
+# check_fails DESCRIPTION COMMAND...: ok when COMMAND fails.
+check_fails() {
+	desc=$1
+	shift
+	if out=$("$@" 2>&1); then
+		not_ok "$desc" "unexpectedly succeeded: $out"
+	else
+		ok "$desc"
+	fi
+}
+
+# The kernel log since the last dmesg_mark.
+dmesg_mark() {
+	dmesg -c >/dev/null
+}
+
+# Fails, printing them, if the kernel logged a warning, a BUG or an oops.
+dmesg_clean() {
+	if dmesg | grep -E 'WARNING:|BUG[: ]|Oops|Call Trace|kmemleak|KASAN|UBSAN'; then
+		return 1
+	fi
+	return 0
+}
+
+# same_read A B: reads A then B in one cat process, so nothing allocates
+# between the two reads, and compares them; on a difference prints the
+# first differing line of each.  A separator file tells the halves apart.
+same_read() {
+	printf -- '--kmemlab-separator--\n' >/tmp/sep
+	cat "$1" /tmp/sep "$2" >/tmp/same_read || return 1
+	awk -v a="$1" -v b="$2" '
+		/^--kmemlab-separator--$/ { half = 1; next }
+		!half { x[++nx] = $0; next }
+		{ y[++ny] = $0 }
+		END {
+			n = nx > ny ? nx : ny
+			for (i = 1; i <= n; i++)
+				if (x[i] != y[i]) {
+					printf "line %d differs\n%s: %s\n%s: %s\n", i, a, x[i], b, y[i]
+					exit 1
+				}
+		}' /tmp/same_read
+}
+
+# retry N COMMAND...: runs COMMAND up to N times until it succeeds; the
+# output of the last attempt is printed.
+retry() {
+	tries=$1
+	shift
+	while :; do
+		if out=$("$@" 2>&1); then
+			return 0
+		fi
+		tries=$((tries - 1))
+		if [ "$tries" -le 0 ]; then
+			printf '%s\n' "$out"
+			return 1
+		fi
+	done
+}
