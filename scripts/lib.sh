@@ -43,6 +43,19 @@ kmemlab_source_tree() {
 	echo "$dir/linux-source-6.1"
 }
 
+# kmemlab_tap_count LOG STATUS: "passed failed" from a TAP log ("ok" and
+# "not ok" lines) of a script that exited with STATUS.  A script that
+# failed without a "not ok" line, or checked nothing, fails once more.
+kmemlab_tap_count() {
+	local ok notok
+	ok=$(grep -c '^ok ' "$1")
+	notok=$(grep -c '^not ok ' "$1")
+	if { [ "$2" -ne 0 ] && [ "$notok" -eq 0 ]; } || [ "$ok$notok" = 00 ]; then
+		notok=$((notok + 1))
+	fi
+	echo "$ok $notok"
+}
+
 # Seconds since the epoch, for phase timings.
 kmemlab_now() {
 	date +%s

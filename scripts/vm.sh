@@ -43,9 +43,11 @@ vm_profile_cmdline() {
 }
 
 # vm_boot VMLINUZ INITRD PROFILE MODE OUTDIR: boots under TCG (KVM hangs
-# on these machines).  The console goes to OUTDIR/console.log, or to
-# stdout in demo mode; the guest's results to OUTDIR/results.log.
-# Warnings and oopses panic, and a panic ends qemu (-no-reboot).
+# on these machines).  The console (ttyS0) goes to OUTDIR/console.log, or
+# to stdout in demo mode; the guest's results (ttyS1) to results.log; files
+# the guest hands out (ttyS2, see vm_artifacts) to artifacts.log.
+# Warnings and oopses panic, and a panic ends qemu (-no-reboot).  -cpu max
+# gives the guest RDRAND, so that %p hashes from the first second on.
 vm_boot() {
 	local vmlinuz=$1 initrd=$2 profile=$3 mode=$4 outdir=$5 console
 	local append="console=ttyS0 quiet panic_on_warn=1 oops=panic panic=-1"
@@ -53,10 +55,28 @@ vm_boot() {
 	console=file:$outdir/console.log
 	[ "$mode" = demo ] && console=stdio
 	: >"$outdir/results.log"
+	: >"$outdir/artifacts.log"
 	# shellcheck disable=SC2046 # the profile's words are qemu arguments
 	timeout "${KMEMLAB_VM_TIMEOUT:-900}" qemu-system-x86_64 \
 		-accel tcg -cpu max -nographic -no-reboot -monitor none \
 		$(vm_profile_args "$profile") \
 		-kernel "$vmlinuz" -initrd "$initrd" -append "$append" \
-		-serial "$console" -serial "file:$outdir/results.log" </dev/null
+		-serial "$console" -serial "file:$outdir/results.log" \
+		-serial "file:$outdir/artifacts.log" </dev/null
+}
+
+# vm_artifacts OUTDIR: decodes the files the guest sent with `artifact`
+# (tests/vm/lib.sh) into OUTDIR/artifacts/.  They travel base64-encoded,
+# since the serial line rewrites line ends.
+vm_artifacts() {
+	local outdir=$1 name
+	mkdir -p "$outdir/artifacts"
+	tr -d '\r' <"$outdir/artifacts.log" | awk -v dir="$outdir/artifacts" '
+		/^kmemlab-artifact-begin / { name = $2; next }
+		/^kmemlab-artifact-end / { name = ""; next }
+		name != "" { print >(dir "/" name ".b64") }'
+	for name in "$outdir"/artifacts/*.b64; do
+		[ -e "$name" ] || continue
+		base64 -d "$name" >"${name%.b64}" && rm "$name"
+	done
 }

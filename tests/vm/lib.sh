@@ -80,6 +80,16 @@ same_read() {
 		}' /tmp/same_read
 }
 
+# artifact NAME FILE: hands FILE to the host, where the checks in
+# tests/vm/host/ find it as artifacts/NAME (see vm_artifacts).
+artifact() {
+	{
+		echo "kmemlab-artifact-begin $1"
+		base64 "$2"
+		echo "kmemlab-artifact-end $1"
+	} >/dev/ttyS2
+}
+
 # retry N COMMAND...: runs COMMAND up to N times until it succeeds; the
 # output of the last attempt is printed.
 retry() {
