@@ -50,7 +50,14 @@ vm_profile_cmdline() {
 # gives the guest RDRAND, so that %p hashes from the first second on.
 vm_boot() {
 	local vmlinuz=$1 initrd=$2 profile=$3 mode=$4 outdir=$5 console
-	local append="console=ttyS0 quiet panic_on_warn=1 oops=panic panic=-1"
+	local append="console=ttyS0 panic_on_warn=1 oops=panic panic=-1"
+	# Tests keep warnings (level 4) on the console, for vm_console_clean;
+	# the demo keeps it quiet.
+	if [ "$mode" = demo ]; then
+		append+=" quiet"
+	else
+		append+=" loglevel=5"
+	fi
 	append+=" kmemlab.mode=$mode $(vm_profile_cmdline "$profile")"
 	console=file:$outdir/console.log
 	[ "$mode" = demo ] && console=stdio
@@ -79,4 +86,12 @@ vm_artifacts() {
 		[ -e "$name" ] || continue
 		base64 -d "$name" >"${name%.b64}" && rm "$name"
 	done
+}
+
+# vm_console_clean OUTDIR: fails, printing them, on the console lines of
+# the whole boot that report a kernel problem: warnings, BUGs, oopses,
+# KASAN, kmemleak, lockdep, UBSAN.
+vm_console_clean() {
+	! tr -d '\r' <"$1/console.log" | grep -E \
+		'WARNING:|BUG:|Oops|Call Trace|KASAN|kmemleak|UBSAN|possible circular|inconsistent lock|lockdep'
 }
