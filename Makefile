@@ -45,7 +45,7 @@ check:
 kunit:
 	scripts/kunit
 
-vmtest: modules
+vmtest:
 	scripts/vmtest
 
 demo: setup
