@@ -233,14 +233,15 @@ static int run_line(struct sim *sim, char *line)
 	int argc = 0;
 	size_t i;
 
+	line += strspn(line, SPACE);
+	if (!*line || *line == '#')
+		return 0;
 	argv[0] = strtok_r(line, SPACE, &save);
 	while (argv[argc]) {
 		if (argc == MAX_ARGS + 1)
 			return fail("too many arguments");
 		argv[++argc] = strtok_r(NULL, SPACE, &save);
 	}
-	if (!argc || argv[0][0] == '#')
-		return 0;
 
 	for (i = 0; i < ARRAY_SIZE(commands); i++) {
 		cmd = &commands[i];
@@ -265,6 +266,8 @@ static int run_script(FILE *in)
 	while (getline(&line, &cap, in) >= 0) {
 		if (run_line(&sim, line))
 			status = 1;
+		/* Answer before reading on, so a driver can talk over a pipe. */
+		fflush(stdout);
 	}
 	free(line);
 	if (sim.ready)
