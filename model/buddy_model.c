@@ -47,7 +47,8 @@
 /* An empty slot: no valid id has this value. */
 #define ID_EMPTY		0xffffffffU
 #define IDMAP_MIN_BITS		4
-#define IDMAP_MAX_BITS		31
+/* kvmalloc() refuses more than INT_MAX bytes: 2^26 slots of 16 bytes. */
+#define IDMAP_MAX_BITS		26
 #define QUEUE_MIN_CAP		16U
 
 struct buddy_slot {
@@ -285,6 +286,11 @@ static void idmap_remove(struct buddy_idmap *m, struct buddy_slot *s)
 
 /* ---- wait queue ---------------------------------------------------- */
 
+/*
+ * Every waiting id holds an id map slot, so the queue never outgrows
+ * 2^(IDMAP_MAX_BITS - 1) entries and a position always fits below
+ * WHERE_WAITING.
+ */
 static int queue_reserve(struct buddy_model *bm)
 {
 	u32 cap = bm->queue_cap ? bm->queue_cap * 2 : QUEUE_MIN_CAP;
@@ -292,8 +298,6 @@ static int queue_reserve(struct buddy_model *bm)
 
 	if (bm->nr_waiting < bm->queue_cap)
 		return 0;
-	if (cap > WHERE_WAITING)
-		return -ENOMEM;
 	q = kvmalloc_array(cap, sizeof(*q), GFP_KERNEL);
 	if (!q)
 		return -ENOMEM;

@@ -39,33 +39,33 @@ struct buddy_block {
 	bool free;
 };
 
-/* Free blocks of one order, see buddy_model.c. */
+/* The free blocks of one order; see buddy_model.c. */
 struct buddy_area {
-	unsigned long *level[BUDDY_LEVELS];
-	u8 depth;
+	unsigned long *level[BUDDY_LEVELS];	/* [0]: a bit per block */
+	u8 depth;				/* levels in use */
 	u32 nr_free;
 };
 
-/* An open-addressing map from allocation id to its block or queue slot. */
+/* Open-addressing map from allocation id to block or queue position. */
 struct buddy_idmap {
 	struct buddy_slot *slot;
-	unsigned int bits;
+	unsigned int bits;			/* 2^bits slots */
 	u32 count;
 };
 
 /* Private to buddy_model.c: use the functions below. */
 struct buddy_model {
 	u64 total;
-	unsigned int min_shift;
-	unsigned int max_order;
+	unsigned int min_shift;			/* MIN == 2^min_shift */
+	unsigned int max_order;			/* TOTAL == MIN << max_order */
 	enum buddy_policy policy;
-	u32 free_orders;
-	u32 *page;
-	unsigned long *bitmap;
+	u32 free_orders;			/* bit k: area[k] not empty */
+	u32 *page;				/* a word per MIN bytes */
+	unsigned long *bitmap;			/* backs every area's levels */
 	size_t bitmap_longs;
 	struct buddy_area area[BUDDY_MAX_ORDER + 1];
 	struct buddy_idmap ids;
-	u32 *queue;
+	u32 *queue;				/* waiting ids, oldest first */
 	u32 nr_waiting;
 	u32 queue_cap;
 };

@@ -3,7 +3,7 @@
  * buddysim - drive the buddy system model from a command script.
  *
  * Reads one command a line from a file or stdin and answers on stdout; see
- * usage() and docs/buddysim.md.  A bad line prints "error: ..." and leaves
+ * usage_text below and docs/buddysim.md.  A bad line prints "error: ..." and leaves
  * the model as it was; the exit status is 1 if any line did.
  */
 
@@ -143,7 +143,7 @@ static int cmd_alloc(struct sim *sim, char **argv)
 		return fail("id %u is already in use", id);
 	case -E2BIG:
 		return fail("size %llu is larger than the arena", size);
-	default:
+	default:	/* -EINVAL: the id was checked by parse_id() */
 		return fail("size must not be 0");
 	}
 }
