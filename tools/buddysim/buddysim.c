@@ -278,7 +278,8 @@ static int run_script(FILE *in)
 /* ---- benchmark ----------------------------------------------------- */
 
 #define BENCH_MIN	4096ULL
-#define BENCH_PAIRS	BIT(21)
+#define BENCH_PAIRS	BIT(20)
+#define BENCH_ROUNDS	3
 #define BENCH_MAX_ORDER	3
 #define BENCH_RECENT	64U
 
@@ -332,10 +333,13 @@ struct bench {
  */
 static double bench_pairs(struct bench *b, bool scattered)
 {
-	u32 window = scattered ? b->nr_live : BENCH_RECENT;
+	u32 window = b->nr_live;
 	struct buddy_block blk;
 	u64 t0 = now_ns();
 	u32 i;
+
+	if (!scattered && window > BENCH_RECENT)
+		window = BENCH_RECENT;
 
 	for (i = 0; i < BENCH_PAIRS; i++) {
 		u32 pos = b->nr_live - 1 - rnd_next(&b->rnd) % window;
@@ -348,6 +352,21 @@ static double bench_pairs(struct bench *b, bool scattered)
 				  bench_size(&b->rnd, victim->order), &blk);
 	}
 	return (double)(now_ns() - t0) / BENCH_PAIRS;
+}
+
+/* Other work on a shared machine only ever adds time: keep the fastest. */
+static double bench_best(struct bench *b, bool scattered)
+{
+	double best = bench_pairs(b, scattered);
+	int round;
+
+	for (round = 1; round < BENCH_ROUNDS; round++) {
+		double ns = bench_pairs(b, scattered);
+
+		if (ns < best)
+			best = ns;
+	}
+	return best;
 }
 
 /* Fill an arena to half with blocks of order 0 to BENCH_MAX_ORDER. */
@@ -377,8 +396,8 @@ static int bench_one(struct bench *b, unsigned int order)
 		b->live[b->nr_live++] = (struct bench_live){ b->next_id++, k };
 		used += blk.size;
 	}
-	scattered_ns = bench_pairs(b, true);
-	local_ns = bench_pairs(b, false);
+	scattered_ns = bench_best(b, true);
+	local_ns = bench_best(b, false);
 
 	why = buddy_model_check(&b->bm, &used);
 	printf("%10lu %9u %10.1f %10.1f %10.2f %10.2f%s%s\n",
@@ -398,9 +417,9 @@ static int bench(void)
 	int status = 0;
 	size_t i;
 
-	printf("ns per free+alloc pair at 50%% occupancy, %lu pairs a column;\n"
-	       "MIN %llu bytes, blocks of 1 to %lu MIN.\n",
-	       BENCH_PAIRS, BENCH_MIN, BIT(BENCH_MAX_ORDER));
+	printf("ns per free+alloc pair at 50%% occupancy, best of %d runs of %lu\n"
+	       "pairs; MIN %llu bytes, blocks of 1 to %lu MIN.\n",
+	       BENCH_ROUNDS, BENCH_PAIRS, BENCH_MIN, BIT(BENCH_MAX_ORDER));
 	printf("scattered: victims anywhere, fresh ids; local: victims among the\n"
 	       "%u newest, ids reused.  meta: bytes per min block, when empty\n"
 	       "(fixed) and at 50%% (with the id map).\n\n", BENCH_RECENT);
