@@ -8,6 +8,8 @@
 #   make test       build, KUnit under UML, and the VM tests
 #   make check      checkpatch --strict on every .c and .h
 #   make install    modules_install + depmod (for your own kernel)
+#   make tools      buddysim, the userspace buddy system simulator
+#   make bench      benchmarks that print their figures
 #   make clean
 
 KDIR ?= $(shell $(CURDIR)/scripts/kdir)
@@ -48,6 +50,12 @@ kunit:
 vmtest:
 	scripts/vmtest
 
+tools:
+	$(MAKE) -C tools/buddysim buddysim
+
+bench: tools
+	scripts/bench
+
 demo: setup
 	$(MAKE) -s modules
 	scripts/demo
@@ -55,4 +63,4 @@ demo: setup
 test:
 	scripts/test
 
-.PHONY: all modules clean install setup check kunit vmtest demo test
+.PHONY: all modules clean install setup check kunit vmtest demo test tools bench

@@ -8,8 +8,12 @@
 
 #include <linux/types.h>
 
-/* Upper bound on buddy orders on any architecture (arm64 64K pages: 14). */
-#define KMEMLAB_MAX_ORDERS	32
+/*
+ * Upper bound on buddy orders (the most in 6.x is 14: arm64, 64K pages).
+ * Small, because zone counts and lines live on the stack; the glue has a
+ * BUILD_BUG_ON should a kernel ever need more.
+ */
+#define KMEMLAB_MAX_ORDERS	16
 
 /* One line of /proc/buddyinfo: "Node 0, zone   Normal  12  3 ...". */
 struct kmemlab_zone_counts {
