@@ -1,62 +1,163 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kmalloc_demo: where kmalloc memory comes from.  Each allocation is held
- * until rmmod and reported with its virtual address, the physical address
- * behind it and its page frame number.
+ * kmalloc_demo: where kmalloc memory comes from.  For each size in sizes=
+ * it times kmalloc()/kfree() pairs, then takes one object and holds it
+ * until rmmod, so that /proc/slabinfo and /proc/kpageflags can be read
+ * while it is alive.  One dmesg line per size, and the table
+ * /sys/kernel/debug/kmalloc_demo/report.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
-#include <linux/io.h>
+#include <linux/debugfs.h>
 #include <linux/module.h>
 #include <linux/slab.h>
+#include "kmalloc_demo.h"
+
+static char *sizes = "8,17,32,96,100,192,1024,4096,8192,8193,16384,4M";
+module_param(sizes, charp, 0400);
+MODULE_PARM_DESC(sizes, "Comma-separated sizes to kmalloc, K/M suffixes allowed; at most 64, each 1..KMALLOC_MAX_SIZE (default: a sweep of the size classes)");
+
+static char *gfp = "kernel";
+module_param(gfp, charp, 0400);
+MODULE_PARM_DESC(gfp, "Allocation flags: kernel, atomic, user or dma32 (default: kernel)");
+
+static unsigned int iterations = 100;
+module_param(iterations, uint, 0400);
+MODULE_PARM_DESC(iterations, "kmalloc/kfree pairs timed per size, 1..1000000 (default: 100)");
 
 static bool show_addrs;
 module_param(show_addrs, bool, 0400);
 MODULE_PARM_DESC(show_addrs, "Print raw virtual addresses instead of hashed ones (default: 0)");
 
-static const size_t kd_sizes[] = { 1024, 8192 };
-static void *kd_objs[ARRAY_SIZE(kd_sizes)];
+#define KD_MAX_ITERATIONS	1000000
 
-static void kd_report(size_t size, void *obj)
-{
-	phys_addr_t phys = virt_to_phys(obj);
+struct kd_gfp {
+	const char *name;
+	gfp_t flags;
+	const char *note;	/* what the flags change, said at load */
+};
 
-	if (show_addrs)
-		pr_info("size %zu: virt 0x%lx phys %pa pfn %lu\n", size,
-			(unsigned long)obj, &phys, PHYS_PFN(phys));
-	else
-		pr_info("size %zu: virt %p phys %pa pfn %lu\n", size, obj,
-			&phys, PHYS_PFN(phys));
-}
+/*
+ * GFP_USER is GFP_KERNEL | __GFP_HARDWALL.  kmalloc_type() ignores
+ * __GFP_HARDWALL, so the object comes from the same kmalloc-N cache; the
+ * flag only matters when the page allocator is asked for pages, where it
+ * keeps them on the nodes of the caller's cpuset.
+ *
+ * kmalloc cannot honour __GFP_DMA32: it is in GFP_SLAB_BUG_MASK
+ * (mm/internal.h), and both the slab path and the large path strip it
+ * with a "Fix your code!" warning and a stack dump.  What kmalloc offers
+ * instead is GFP_DMA: the dma-kmalloc-N caches, whose slabs, like the
+ * large allocations, come from ZONE_DMA, below 16 MiB on x86 and so
+ * below 4 GiB too.  gfp=dma32 uses that, and says so.
+ */
+static const struct kd_gfp kd_gfps[] = {
+	{ "kernel", GFP_KERNEL, "may sleep to reclaim memory" },
+	{ "atomic", GFP_ATOMIC, "never sleeps, may use the reserves" },
+	{ "user", GFP_USER,
+	  "GFP_KERNEL|__GFP_HARDWALL: same caches; new pages from the cpuset's nodes only" },
+	{ "dma32", GFP_KERNEL | GFP_DMA,
+	  "kmalloc refuses __GFP_DMA32 (GFP_SLAB_BUG_MASK): GFP_DMA, dma-kmalloc-N, ZONE_DMA" },
+};
 
-static void kd_free_all(void)
+static struct kd_state kd_state;
+static struct dentry *kd_dir;
+
+static const struct kd_gfp *kd_find_gfp(const char *name)
 {
 	unsigned int i;
 
-	for (i = 0; i < ARRAY_SIZE(kd_objs); i++) {
-		kfree(kd_objs[i]);
-		kd_objs[i] = NULL;
+	for (i = 0; i < ARRAY_SIZE(kd_gfps); i++)
+		if (!strcmp(name, kd_gfps[i].name))
+			return &kd_gfps[i];
+	return NULL;
+}
+
+/* Checks the parameters; on a bad one, says why in one line. */
+static int kd_parse(struct kmemlab_size_list *list, const struct kd_gfp **g)
+{
+	enum kmemlab_sizes_err err;
+	unsigned int bad;
+
+	err = kmemlab_parse_sizes(sizes, KMALLOC_MAX_SIZE, list, &bad);
+	if (err == KMEMLAB_SIZES_TOO_LARGE) {
+		pr_err("sizes=%s: size %lu is above KMALLOC_MAX_SIZE (%lu)\n",
+		       sizes, list->size[bad], KMALLOC_MAX_SIZE);
+		return -EINVAL;
 	}
-}
-
-static int __init kmalloc_demo_init(void)
-{
-	unsigned int i;
-
-	for (i = 0; i < ARRAY_SIZE(kd_sizes); i++) {
-		kd_objs[i] = kmalloc(kd_sizes[i], GFP_KERNEL);
-		if (!kd_objs[i]) {
-			kd_free_all();
-			return -ENOMEM;
-		}
-		kd_report(kd_sizes[i], kd_objs[i]);
+	if (err) {
+		pr_err("sizes=%s: entry %u: %s\n", sizes, bad + 1,
+		       kmemlab_sizes_strerror(err));
+		return -EINVAL;
+	}
+	*g = kd_find_gfp(gfp);
+	if (!*g) {
+		pr_err("gfp=%s: unknown; use kernel, atomic, user or dma32\n", gfp);
+		return -EINVAL;
+	}
+	if (!iterations || iterations > KD_MAX_ITERATIONS) {
+		pr_err("iterations=%u: must be 1..%u\n", iterations,
+		       KD_MAX_ITERATIONS);
+		return -EINVAL;
 	}
 	return 0;
 }
 
+static void kd_release_all(void)
+{
+	while (kd_state.nr)
+		kd_release(&kd_state.allocs[--kd_state.nr]);
+}
+
+static int __init kmalloc_demo_init(void)
+{
+	struct kmemlab_size_list list;
+	const struct kd_gfp *g;
+	unsigned int i;
+	int err;
+
+	err = kd_parse(&list, &g);
+	if (err)
+		return err;
+	kd_state.gfp_name = g->name;
+	/*
+	 * __GFP_NOWARN: a failure is an answer the demo reports itself
+	 * (ZONE_DMA, for one, has room for three 4 MiB blocks at most).
+	 */
+	kd_state.gfp = g->flags | __GFP_NOWARN;
+	pr_info("gfp=%s: %pGg; %s\n", g->name, &g->flags, g->note);
+
+	for (i = 0; i < list.n; i++) {
+		err = kd_take(&kd_state.allocs[i], list.size[i], kd_state.gfp,
+			      iterations, show_addrs);
+		if (err) {
+			pr_err("kmalloc(%lu, gfp=%s) failed: freeing the %u object(s) already taken, nothing is held\n",
+			       list.size[i], g->name, kd_state.nr);
+			goto err_release;
+		}
+		kd_state.nr++;
+	}
+
+	kd_dir = debugfs_create_dir(KBUILD_MODNAME, NULL);
+	if (IS_ERR(kd_dir)) {
+		err = PTR_ERR(kd_dir);
+		pr_err("cannot create debugfs directory: %d\n", err);
+		goto err_release;
+	}
+	kd_report_create(kd_dir, &kd_state);
+	pr_info("holding %u objects until rmmod; see /sys/kernel/debug/%s/report\n",
+		kd_state.nr, KBUILD_MODNAME);
+	return 0;
+
+err_release:
+	kd_release_all();
+	return err;
+}
+
 static void __exit kmalloc_demo_exit(void)
 {
-	kd_free_all();
+	/* The report goes first: nothing may read an object after its kfree(). */
+	debugfs_remove_recursive(kd_dir);
+	kd_release_all();
 	pr_info("freed everything\n");
 }
 
@@ -65,4 +166,4 @@ module_exit(kmalloc_demo_exit);
 
 MODULE_LICENSE("GPL");
 MODULE_AUTHOR("kmemlab developers");
-MODULE_DESCRIPTION("kmalloc allocations with their physical addresses");
+MODULE_DESCRIPTION("Where kmalloc memory comes from: size classes, caches, physical frames");

@@ -1,65 +1,109 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * vmalloc_demo: where vmalloc memory comes from.  A vmalloc area is
- * virtually contiguous only; the frame behind each page is found through
- * the page tables (vmalloc_to_pfn()), never with virt_to_phys(), which is
- * valid for the kernel's linear map alone.
+ * vmalloc_demo: where vmalloc memory comes from.  For each size in sizes=
+ * it times vmalloc()/vfree() pairs, then takes one area and holds it until
+ * rmmod, so that /proc/vmallocinfo can be read while it is alive.  One
+ * dmesg line per area, and under /sys/kernel/debug/vmalloc_demo/ the
+ * tables report (one row per area) and pfns (one row per page).
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
-#include <linux/mm.h>
+#include <linux/debugfs.h>
 #include <linux/module.h>
-#include <linux/sizes.h>
 #include <linux/vmalloc.h>
+#include "vmalloc_demo.h"
+
+static char *sizes = "8K,1M,64M";
+module_param(sizes, charp, 0400);
+MODULE_PARM_DESC(sizes, "Comma-separated sizes to vmalloc, K/M/G suffixes allowed; at most 64, each at least 1 and within the vmalloc space (default: 8K,1M,64M)");
+
+static unsigned int iterations = 10;
+module_param(iterations, uint, 0400);
+MODULE_PARM_DESC(iterations, "vmalloc/vfree pairs timed per size, 1..10000 (default: 10)");
 
 static bool show_addrs;
 module_param(show_addrs, bool, 0400);
 MODULE_PARM_DESC(show_addrs, "Print raw virtual addresses instead of hashed ones (default: 0)");
 
-static const unsigned long vd_sizes[] = { SZ_8K, SZ_1M, SZ_64M };
-static void *vd_areas[ARRAY_SIZE(vd_sizes)];
+#define VD_MAX_ITERATIONS	10000
+/* The whole vmalloc space; vmalloc() itself refuses more than RAM. */
+#define VD_MAX_SIZE		(VMALLOC_END - VMALLOC_START)
 
-static void vd_report(unsigned long size, const void *area)
+static struct vd_state vd_state;
+static struct dentry *vd_dir;
+
+/* Checks the parameters; on a bad one, says why in one line. */
+static int vd_parse(struct kmemlab_size_list *list)
 {
-	unsigned long pfn = vmalloc_to_pfn(area);
-	phys_addr_t phys = PFN_PHYS(pfn);
+	enum kmemlab_sizes_err err;
+	unsigned int bad;
 
-	if (show_addrs)
-		pr_info("size %lu: virt 0x%lx first page phys %pa pfn %lu\n",
-			size, (unsigned long)area, &phys, pfn);
-	else
-		pr_info("size %lu: virt %p first page phys %pa pfn %lu\n",
-			size, area, &phys, pfn);
-}
-
-static void vd_free_all(void)
-{
-	unsigned int i;
-
-	for (i = 0; i < ARRAY_SIZE(vd_areas); i++) {
-		vfree(vd_areas[i]);
-		vd_areas[i] = NULL;
+	err = kmemlab_parse_sizes(sizes, VD_MAX_SIZE, list, &bad);
+	if (err == KMEMLAB_SIZES_TOO_LARGE) {
+		pr_err("sizes=%s: size %lu is larger than the vmalloc space (%lu)\n",
+		       sizes, list->size[bad], VD_MAX_SIZE);
+		return -EINVAL;
 	}
-}
-
-static int __init vmalloc_demo_init(void)
-{
-	unsigned int i;
-
-	for (i = 0; i < ARRAY_SIZE(vd_sizes); i++) {
-		vd_areas[i] = vmalloc(vd_sizes[i]);
-		if (!vd_areas[i]) {
-			vd_free_all();
-			return -ENOMEM;
-		}
-		vd_report(vd_sizes[i], vd_areas[i]);
+	if (err) {
+		pr_err("sizes=%s: entry %u: %s\n", sizes, bad + 1,
+		       kmemlab_sizes_strerror(err));
+		return -EINVAL;
+	}
+	if (!iterations || iterations > VD_MAX_ITERATIONS) {
+		pr_err("iterations=%u: must be 1..%u\n", iterations,
+		       VD_MAX_ITERATIONS);
+		return -EINVAL;
 	}
 	return 0;
 }
 
+static void vd_release_all(void)
+{
+	while (vd_state.nr)
+		vd_release(&vd_state.allocs[--vd_state.nr]);
+}
+
+static int __init vmalloc_demo_init(void)
+{
+	struct kmemlab_size_list list;
+	unsigned int i;
+	int err;
+
+	err = vd_parse(&list);
+	if (err)
+		return err;
+	for (i = 0; i < list.n; i++) {
+		err = vd_take(&vd_state.allocs[i], list.size[i], iterations,
+			      show_addrs);
+		if (err) {
+			pr_err("vmalloc(%lu) failed: freeing the %u area(s) already taken, nothing is held\n",
+			       list.size[i], vd_state.nr);
+			goto err_release;
+		}
+		vd_state.nr++;
+	}
+
+	vd_dir = debugfs_create_dir(KBUILD_MODNAME, NULL);
+	if (IS_ERR(vd_dir)) {
+		err = PTR_ERR(vd_dir);
+		pr_err("cannot create debugfs directory: %d\n", err);
+		goto err_release;
+	}
+	vd_report_create(vd_dir, &vd_state);
+	pr_info("holding %u areas until rmmod; see /sys/kernel/debug/%s/\n",
+		vd_state.nr, KBUILD_MODNAME);
+	return 0;
+
+err_release:
+	vd_release_all();
+	return err;
+}
+
 static void __exit vmalloc_demo_exit(void)
 {
-	vd_free_all();
+	/* The files go first: nothing may read an area after its vfree(). */
+	debugfs_remove_recursive(vd_dir);
+	vd_release_all();
 	pr_info("freed everything\n");
 }
 
@@ -68,4 +112,4 @@ module_exit(vmalloc_demo_exit);
 
 MODULE_LICENSE("GPL");
 MODULE_AUTHOR("kmemlab developers");
-MODULE_DESCRIPTION("vmalloc areas with the physical frames behind them");
+MODULE_DESCRIPTION("Where vmalloc memory comes from: areas and the scattered frames behind them");

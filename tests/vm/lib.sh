@@ -106,3 +106,57 @@ retry() {
 		fi
 	done
 }
+
+# kpageflag PFN BIT: succeeds if /proc/kpageflags sets BIT for PFN (the
+# bits are in include/uapi/linux/kernel-page-flags.h).
+kpageflag() {
+	kpf=0x$(dd if=/proc/kpageflags bs=8 skip="$1" count=1 2>/dev/null |
+		od -An -tx8 | tr -d ' ')
+	[ "$kpf" != 0x ] && [ $(((kpf >> $2) & 1)) -eq 1 ]
+}
+
+# refused ERROR PATTERN KO [ARGS...]: insmod KO fails with ERROR (busybox
+# prints strerror, e.g. "Invalid argument"), and the module's one message
+# matches PATTERN.  busybox insmod tries finit_module(), then
+# init_module(), so the module's init runs, and logs, twice: the same line.
+refused() {
+	want=$1
+	pat=$2
+	shift 2
+	dmesg_mark
+	if out=$(insmod "$@" 2>&1); then
+		rmmod "$(basename "$1" .ko)"
+		echo "insmod $*: succeeded"
+		return 1
+	fi
+	case $out in
+	*"$want"*) ;;
+	*) echo "insmod $*: $out"; return 1 ;;
+	esac
+	msgs=$(dmesg | sed 's/^\[[^]]*\] //' | grep -v 'taints kernel\|verification failed' |
+		sort -u)
+	if [ "$(printf '%s\n' "$msgs" | grep -c .)" -ne 1 ] ||
+		! printf '%s\n' "$msgs" | grep -q -- "$pat"; then
+		echo "dmesg, expecting one line like '$pat':"
+		printf '%s\n' "$msgs"
+		return 1
+	fi
+}
+
+# cols FILE NAME...: the named columns of every row of FILE, by its header.
+cols() {
+	file=$1
+	shift
+	awk -v names="$*" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+		{ n = split(names, want, " "); line = ""
+		  for (i = 1; i <= n; i++) line = line (i > 1 ? " " : "") $(c[want[i]])
+		  print line }' "$file"
+}
+
+# has TEXT PART: TEXT contains PART; prints TEXT if not.
+has() {
+	case $1 in
+	*"$2"*) ;;
+	*) printf '%s\n' "$1"; return 1 ;;
+	esac
+}

@@ -1,0 +1,160 @@
+# SPDX-License-Identifier: GPL-2.0
+# vmalloc_demo: its report and pfns files against each other and against
+# /proc/vmallocinfo and /proc/kpageflags; bad parameters; a real failure.
+
+R=$DBG/vmalloc_demo/report
+P=$DBG/vmalloc_demo/pfns
+KPF_SLAB=7
+KPF_BUDDY=10
+
+# /proc/vmallocinfo prints addresses with %pK: hashed for everyone when
+# kptr_restrict is 0, raw for root (CAP_SYSLOG) when it is 1.
+echo 1 >/proc/sys/kernel/kptr_restrict
+
+# Each row: pages = size / PAGE_SIZE, 1 <= runs <= pages, longest <= pages,
+# end = start + size, both inside VMALLOC_START..VMALLOC_END.
+rows_consistent() {
+	cols $R size pages runs longest start end inside | {
+		bad=0
+		while read -r size pages runs longest start end inside; do
+			if [ "$pages" -ne $((size / 4096)) ] || [ "$runs" -lt 1 ] ||
+				[ "$runs" -gt "$pages" ] || [ "$longest" -gt "$pages" ] ||
+				[ "$longest" -lt 1 ] || [ $((end - start)) -ne "$size" ] ||
+				[ "$inside" != yes ]; then
+				echo "inconsistent: $size $pages $runs $longest $start $end $inside"
+				bad=1
+			fi
+		done
+		return $bad
+	}
+}
+
+# The kmalloc twin: 8 KiB and 1 MiB fit kmalloc, in one run of frames;
+# 64 MiB is above KMALLOC_MAX_SIZE (4 MiB) and must fail.
+twin_is() {
+	got=$(cols $R size kmalloc kruns | awk -v s="$1" '$1 == s { print $2, $3 }')
+	[ "$got" = "$2" ] || { echo "size $1: kmalloc $got, expected $2"; return 1; }
+}
+
+# pfns: one row per page, area by area, page indices in order; the runs
+# and longest run counted from it equal the report's.
+pfns_match_report() {
+	awk 'NR == 1 { next }
+		$1 != a || NR == 2 { if (NR > 2) print a, n, runs, longest
+			a = $1; n = 0; runs = 0; len = 0; longest = 0 }
+		{ if ($2 != n) { print "bad page index", $0; exit 1 }
+		  n++
+		  if (n > 1 && $3 == last + 1) len++; else { runs++; len = 1 }
+		  if (len > longest) longest = len
+		  last = $3 }
+		END { print a, n, runs, longest }' $P >/tmp/pfns_counts || return 1
+	cols $R pages runs longest | awk '{ print NR - 1, $0 }' >/tmp/report_counts
+	cmp /tmp/pfns_counts /tmp/report_counts ||
+		{ echo pfns:; cat /tmp/pfns_counts; echo report:; cat /tmp/report_counts; return 1; }
+}
+
+no_frame_twice() {
+	[ "$(awk 'NR > 1 { print $3 }' $P | sort -u | wc -l)" -eq "$(awk 'NR > 1' $P | wc -l)" ]
+}
+
+# In /proc/vmallocinfo, each area starts at the reported start and is one
+# guard page longer than asked; it has size / PAGE_SIZE pages and is
+# flagged vmalloc.  Matched by address: the caller is a symbol here
+# (vd_take), but an area taken from __init code shows a raw address.
+in_vmallocinfo() {
+	cols $R start size | {
+		bad=0
+		while read -r start size; do
+			want=$(printf '%s-0x%x %7d ' $start $((start + size + 4096)) $((size + 4096)))
+			line=$(grep "^$want" /proc/vmallocinfo)
+			if [ -z "$line" ] || ! has "$line" " pages=$((size / 4096)) vmalloc" >/dev/null; then
+				echo "no '$want... pages=$((size / 4096)) vmalloc' in /proc/vmallocinfo:"
+				grep "^$start-" /proc/vmallocinfo
+				bad=1
+			fi
+		done
+		return $bad
+	}
+}
+
+# The frames of the two smaller areas are allocated pages: neither free in
+# the buddy allocator (KPF_BUDDY) nor slab pages (KPF_SLAB).
+frames_in_use() {
+	for pfn in $(awk 'NR > 1 && $1 < 2 { print $3 }' $P); do
+		if kpageflag "$pfn" $KPF_BUDDY || kpageflag "$pfn" $KPF_SLAB; then
+			echo "pfn $pfn: kpageflags $kpf"
+			return 1
+		fi
+	done
+}
+
+areas_gone() {
+	! grep '\[vmalloc_demo\]' /proc/vmallocinfo &&
+		for start in $STARTS; do
+			! grep "^$start-.* vmalloc" /proc/vmallocinfo || return 1
+		done
+}
+
+dmesg_mark
+check "defaults, show_addrs=1: insmod" insmod $KO/vmalloc_demo.ko show_addrs=1 iterations=2
+check "report and pfns are mode 0400" \
+	test "$(stat -c %a $R) $(stat -c %a $P)" = "400 400"
+check "report header names its columns" \
+	sh -c "head -n 1 $R | grep -q '^ *size  *pages  *runs  *longest  *start  *end '"
+check "one row per default size: 8K, 1M, 64M" \
+	test "$(cols $R size | tr '\n' ' ')" = "8192 1048576 67108864 "
+check "one dmesg line per area" test "$(dmesg | grep -c 'vmalloc_demo: vmalloc(')" -eq 3
+check "each row: pages, runs, end, inside the vmalloc space" rows_consistent
+check "kmalloc(8K) succeeds, in one run of frames" twin_is 8192 "ok 1"
+check "kmalloc(64M) fails: above KMALLOC_MAX_SIZE" twin_is 67108864 "failed -"
+twin_1m() {
+	twin_is 1048576 "ok 1" >/dev/null || twin_is 1048576 "failed -"
+}
+check "kmalloc(1M), if it succeeds, is one run of frames" twin_1m
+check "pfns header is 'alloc page pfn'" test "$(head -n 1 $P | tr -s ' ')" = "alloc page pfn"
+check "pfns has one row per page: 2 + 256 + 16384" test "$(awk 'NR > 1' $P | wc -l)" -eq 16642
+check "pfns agrees with the report's pages, runs and longest run" pfns_match_report
+check "no frame backs two pages" no_frame_twice
+check "/proc/vmallocinfo: each area, its guard page and its pages" in_vmallocinfo
+check "the 8K and 1M areas' frames are in use: no KPF_BUDDY, no KPF_SLAB" frames_in_use
+STARTS=$(cols $R start)
+check "rmmod" rmmod vmalloc_demo
+check "rmmod: the areas are gone from /proc/vmallocinfo" areas_gone
+check "rmmod: freed everything" sh -c "dmesg | grep -q 'vmalloc_demo: freed everything'"
+check "no warning, BUG or oops" dmesg_clean
+
+hashed() {
+	! cols $R start end | grep '0x'
+}
+check "show_addrs=0: insmod" insmod $KO/vmalloc_demo.ko sizes=8K iterations=1
+check "show_addrs=0: start and end are hashed, not raw" hashed
+rmmod vmalloc_demo
+
+SIXTY_FIVE=$(awk 'BEGIN { for (i = 0; i < 65; i++) printf "%s4K", i ? "," : "" }')
+check "sizes=0 is refused" refused "Invalid argument" "sizes=8K,0: entry 2: size 0" \
+	$KO/vmalloc_demo.ko sizes=8K,0
+check "a size beyond the vmalloc space is refused" \
+	refused "Invalid argument" "is larger than the vmalloc space" \
+	$KO/vmalloc_demo.ko sizes=16P
+check "iterations=0 is refused" refused "Invalid argument" "iterations=0: must be" \
+	$KO/vmalloc_demo.ko iterations=0
+check "65 sizes are refused" refused "Invalid argument" "more than 64 sizes" \
+	$KO/vmalloc_demo.ko sizes=$SIXTY_FIVE
+check "a size that is not a number is refused" refused "Invalid argument" "entry 1: not a size" \
+	$KO/vmalloc_demo.ko sizes=-1
+
+# A real failure: vmalloc() refuses a size above the machine's RAM
+# (__vmalloc_node_range() compares it with totalram_pages()).  The 8 KiB
+# area taken first must be gone again.
+dmesg_mark
+out=$(insmod $KO/vmalloc_demo.ko sizes=8K,1T iterations=1 show_addrs=1 2>&1)
+check "8K then 1T (above RAM): insmod fails with ENOMEM" has "$out" "Cannot allocate memory"
+check "ENOMEM: dmesg says which vmalloc failed and that all was freed" \
+	sh -c "dmesg | grep -q 'vmalloc(1099511627776) failed: freeing'"
+STARTS=$(dmesg | sed -n 's/.*vmalloc(8192): 2 pages at \(0x[0-9a-f]*\)-.*/\1/p')
+check "ENOMEM: the 8K area was taken, then freed" \
+	sh -c "[ -n '$STARTS' ]"
+check "ENOMEM: no area left in /proc/vmallocinfo" areas_gone
+check "ENOMEM: no warning" dmesg_clean
+
+echo 0 >/proc/sys/kernel/kptr_restrict
