@@ -11,6 +11,7 @@
 #include <linux/kernel.h>
 #include <linux/mmzone.h>
 #include <linux/slab.h>
+#include <linux/version.h>
 
 /*
  * Number of buddy orders, i.e. entries in zone->free_area[].  MAX_ORDER
@@ -20,38 +21,47 @@
 #define KMEMLAB_NR_ORDERS	ARRAY_SIZE(((struct zone *)0)->free_area)
 
 /*
+ * The kmalloc cache type for @gfp.  6.6 gave kmalloc_type() the call site,
+ * which picks one of the CONFIG_RANDOM_KMALLOC_CACHES copies
+ * ("kmalloc-rnd-NN-"); all copies have the same object size, and the
+ * names below are those of kernels without them (Debian's 6.1 and 6.12).
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 6, 0)
+#define kmemlab_kmalloc_type(gfp)	kmalloc_type(gfp, _THIS_IP_)
+#else
+#define kmemlab_kmalloc_type(gfp)	kmalloc_type(gfp)
+#endif
+
+/*
  * The cache kmalloc() takes objects from, for a size of kmalloc class
  * @index (see kmemlab/kmalloc_class.h) and the flags @gfp; NULL if there
  * is none.  struct kmem_cache is mm-internal: only pass it to exported
- * functions such as kmem_cache_size().  6.6 gave kmalloc_type() a caller
- * argument and several copies of each cache (CONFIG_RANDOM_KMALLOC_CACHES,
- * "kmalloc-rnd-NN-"), so this and the prefix below are 6.1's answer.
+ * functions such as kmem_cache_size().
  */
 static inline struct kmem_cache *kmemlab_kmalloc_cache(unsigned int index,
 						       gfp_t gfp)
 {
-	return kmalloc_caches[kmalloc_type(gfp)][index];
+	return kmalloc_caches[kmemlab_kmalloc_type(gfp)][index];
 }
 
-/* The name prefix of that cache, as mm/slab_common.c's kmalloc_info[] has it. */
+/*
+ * The name prefix of that cache, as mm/slab_common.c has it.  A type the
+ * config lacks is an alias of KMALLOC_NORMAL (the enum's order changed in
+ * 6.10, the aliasing did not), so KMALLOC_NORMAL is tested first.
+ */
 static inline const char *kmemlab_kmalloc_prefix(gfp_t gfp)
 {
-	switch (kmalloc_type(gfp)) {
-	case KMALLOC_NORMAL:
+	enum kmalloc_cache_type type = kmemlab_kmalloc_type(gfp);
+
+	if (type == KMALLOC_NORMAL)
 		return "kmalloc-";
-#ifdef CONFIG_MEMCG_KMEM
-	case KMALLOC_CGROUP:
-		return "kmalloc-cg-";
-#endif
-	case KMALLOC_RECLAIM:
-		return "kmalloc-rcl-";
-#ifdef CONFIG_ZONE_DMA
-	case KMALLOC_DMA:
+	if (type == KMALLOC_DMA)
 		return "dma-kmalloc-";
-#endif
-	default:
-		return "?-kmalloc-";
-	}
+	if (type == KMALLOC_RECLAIM)
+		return "kmalloc-rcl-";
+	if (type == KMALLOC_CGROUP)
+		return "kmalloc-cg-";
+	return "?-kmalloc-";
 }
 
 #endif /* KMEMLAB_COMPAT_H */
