@@ -70,6 +70,15 @@ busybox_path() {
 	echo "$dir"
 }
 
+# png_size FILE: "WIDTH HEIGHT" from the PNG signature and IHDR chunk, or
+# failure when FILE is not a PNG.
+png_size() {
+	local sig
+	sig=$(od -An -tx1 -N16 "$1" | tr -d ' \n')
+	[ "$sig" = 89504e470d0a1a0a0000000d49484452 ] || { echo "$1: not a PNG: $sig"; return 1; }
+	od -An -tu4 --endian=big -j16 -N8 "$1" | awk '{ print $1, $2 }'
+}
+
 finish() {
 	[ "$T_FAIL" -eq 0 ]
 	exit
