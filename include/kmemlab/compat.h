@@ -18,4 +18,19 @@
  */
 #define KMEMLAB_NR_ORDERS	ARRAY_SIZE(((struct zone *)0)->free_area)
 
+/*
+ * Whether alloc_pages() and __free_pages() of @order may be served by the
+ * per-cpu page lists rather than free_area[]: mm/page_alloc.c's
+ * pcp_allowed_order(), which is static.  Orders up to
+ * PAGE_ALLOC_COSTLY_ORDER since 5.13 (only order 0 before), and with THP
+ * the pageblock order since 5.19; kmemlab builds for 6.1 and later.
+ */
+static inline bool kmemlab_pcp_order(unsigned int order)
+{
+	if (order <= PAGE_ALLOC_COSTLY_ORDER)
+		return true;
+	return IS_ENABLED(CONFIG_TRANSPARENT_HUGEPAGE) &&
+	       order == pageblock_order;
+}
+
 #endif /* KMEMLAB_COMPAT_H */
