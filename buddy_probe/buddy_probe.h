@@ -29,6 +29,7 @@ void bp_read_zone_counts(struct zone *zone, struct kmemlab_zone_counts *zc);
 void bp_copy_zone_counts(struct zone *zone, struct kmemlab_zone_counts *zc);
 unsigned int bp_read_zones(struct bp_zone_reading *readings,
 			   unsigned int max, int migratetype);
+struct bp_zone_reading *bp_read_all_zones(unsigned int *n);
 struct bp_zone_reading *bp_find_reading(struct bp_zone_reading *readings,
 					unsigned int n, struct zone *zone);
 
@@ -50,6 +51,10 @@ void bp_experiment_alloc_end(struct page *page, unsigned int order);
 void bp_experiment_free_begin(struct page *page, unsigned int order);
 void bp_experiment_free_end(void);
 
+/* One free list's length, under zone->lock; stops at 100000 (*overflow). */
+unsigned long bp_count_free_list(struct zone *zone, unsigned int order,
+				 int mtype, bool *overflow);
+
 /* How long a pagetypeinfo read held a zone->lock at most. */
 void bp_stats_lock_held(u64 ns);
 
@@ -61,5 +66,6 @@ void bp_snapshot_exit(void);
 void bp_pages_create(struct dentry *dir);
 void bp_experiment_create(struct dentry *dir);
 void bp_stats_create(struct dentry *dir);
+void bp_metrics_create(struct dentry *dir);
 
 #endif /* BUDDY_PROBE_H */

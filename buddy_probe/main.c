@@ -49,6 +49,7 @@ static void create_files(struct dentry *dir)
 	bp_pages_create(dir);
 	bp_experiment_create(dir);
 	bp_stats_create(dir);
+	bp_metrics_create(dir);
 }
 
 static int __init buddy_probe_init(void)

@@ -21,9 +21,10 @@
  * Counts one free list under zone->lock.  The lock is held for one list
  * only, and dropped before the next with a chance to reschedule: a list
  * can be long, and every allocation and free in the zone waits for it.
+ * metrics.c counts with it too.
  */
-static unsigned long count_free_list(struct zone *zone, unsigned int order,
-				     int mtype, bool *overflow)
+unsigned long bp_count_free_list(struct zone *zone, unsigned int order,
+				 int mtype, bool *overflow)
 {
 	unsigned long count = 0;
 	struct list_head *curr;
@@ -67,7 +68,7 @@ static void show_zone(struct seq_file *m, struct zone *zone)
 		for (order = 0; order < KMEMLAB_NR_ORDERS; order++) {
 			unsigned long count;
 
-			count = count_free_list(zone, order, mtype, &overflow);
+			count = bp_count_free_list(zone, order, mtype, &overflow);
 			seq_printf(m, "%s%6lu ", overflow ? ">" : "", count);
 		}
 		seq_putc(m, '\n');

@@ -72,16 +72,15 @@ static void set_baseline(struct bp_zone_reading *readings, unsigned int n)
 	kfree(old);
 }
 
-/* Allocates first, then reads: the baseline includes its own memory. */
+/* The baseline includes its own memory (bp_read_all_zones()). */
 static int record_baseline(void)
 {
 	struct bp_zone_reading *readings;
-	unsigned int n = bp_nr_zones();
+	unsigned int n;
 
-	readings = kcalloc(n, sizeof(*readings), GFP_KERNEL);
+	readings = bp_read_all_zones(&n);
 	if (!readings)
 		return -ENOMEM;
-	n = bp_read_zones(readings, n, -1);
 	set_baseline(readings, n);
 	return 0;
 }

@@ -6,6 +6,7 @@
  * for_each_online_node()'s primitives and zones by index.
  */
 #include <linux/nodemask.h>
+#include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <kmemlab/compat.h>
 #include "buddy_probe.h"
@@ -103,6 +104,25 @@ unsigned int bp_read_zones(struct bp_zone_reading *readings,
 		spin_unlock_irqrestore(&zone->lock, flags);
 	}
 	return r - readings;
+}
+
+/**
+ * bp_read_all_zones() - bp_read_zones() of every zone into a new array
+ * @n: set to the number of readings
+ *
+ * Allocates first, then reads: the readings include their own memory.
+ *
+ * Return: the readings, for kfree(); NULL when out of memory.
+ */
+struct bp_zone_reading *bp_read_all_zones(unsigned int *n)
+{
+	struct bp_zone_reading *readings;
+
+	*n = bp_nr_zones();
+	readings = kcalloc(*n, sizeof(*readings), GFP_KERNEL);
+	if (readings)
+		*n = bp_read_zones(readings, *n, -1);
+	return readings;
 }
 
 /* The reading of @zone among @n, by node and zone index; NULL if none. */

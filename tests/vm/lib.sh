@@ -47,6 +47,16 @@ check_fails() {
 	fi
 }
 
+# exits STATUS COMMAND...: COMMAND exits with STATUS (for use with check:
+# a usage error is 2, a "no" 1).
+exits() {
+	want=$1
+	shift
+	"$@"
+	got=$?
+	[ "$got" -eq "$want" ] || { echo "exit status $got, wanted $want"; return 1; }
+}
+
 # The kernel log since the last dmesg_mark.
 dmesg_mark() {
 	dmesg -c >/dev/null

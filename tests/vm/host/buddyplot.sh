@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # tests/vm/host/buddyplot.sh ARTIFACTS PROFILE: the before/after snapshots
-# of tests/vm/70-scripts.sh, from the live VM, drawn by buddyplot into a
+# of tests/vm/95-scripts.sh, from the live VM, drawn by buddyplot into a
 # PNG of the expected size; and the host's buddyinfo-diff (bash's awk)
 # says what busybox's said in the guest.
 #

@@ -5,15 +5,6 @@
 # both buddyinfo files, and both refuse bad arguments.  The snapshots go
 # to the host, where tests/vm/host/buddyplot.sh draws them.
 
-# exits STATUS COMMAND...: COMMAND exits with STATUS.
-exits() {
-	want=$1
-	shift
-	"$@"
-	got=$?
-	[ "$got" -eq "$want" ] || { echo "exit status $got, wanted $want"; return 1; }
-}
-
 # freed_pages DIFF: the free pages buddyinfo-diff's cells add up to
 # (negative: pages taken), each order-k cell counting 2^k pages.
 freed_pages() {
