@@ -1,8 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # kmemlab's busybox scripts on the live kernel: buddyinfo-diff sees what
-# an allocation of 64 order-5 blocks changes (buddy_probe's pages file; or
-# vmalloc_demo's 64 MiB on a buddy_probe without it), buddywatch samples
-# both buddyinfo files, and both refuse bad arguments.  The snapshots go
+# an allocation of 64 order-5 blocks (buddy_probe's pages file) changes,
+# buddywatch samples both buddyinfo files, and both refuse bad arguments.  The snapshots go
 # to the host, where tests/vm/host/buddyplot.sh draws them.
 
 # freed_pages DIFF: the free pages buddyinfo-diff's cells add up to
@@ -19,17 +18,9 @@ freed_pages() {
 
 insmod "$KO/buddy_probe.ko"
 cat /proc/buddyinfo >/tmp/buddyinfo.before
-if [ -e "$DBG/buddy_probe/pages" ]; then
-	want=2048
-	echo "alloc 5 64" >"$DBG/buddy_probe/pages"
-	cat /proc/buddyinfo >/tmp/buddyinfo.after
-	echo "free all" >"$DBG/buddy_probe/pages"
-else
-	want=16384
-	insmod "$KO/vmalloc_demo.ko"
-	cat /proc/buddyinfo >/tmp/buddyinfo.after
-	rmmod vmalloc_demo
-fi
+echo "alloc 5 64" >"$DBG/buddy_probe/pages"
+cat /proc/buddyinfo >/tmp/buddyinfo.after
+echo "free all" >"$DBG/buddy_probe/pages"
 artifact buddyinfo.before /tmp/buddyinfo.before
 artifact buddyinfo.after /tmp/buddyinfo.after
 
@@ -44,8 +35,8 @@ check "buddyinfo-diff: each line is one node/zone/order cell" \
 # Other allocations only add to the pages taken; a per-cpu list drained
 # back to the buddy lists may give a few back.
 taken=$((-$(freed_pages /tmp/diff)))
-check "buddyinfo-diff: its cells add up to the $want pages taken ($taken)" \
-	test "$taken" -ge $((want * 9 / 10))
+check "buddyinfo-diff: its cells add up to the 2048 pages taken ($taken)" \
+	test "$taken" -ge $((2048 * 9 / 10))
 
 zones=$(wc -l </proc/buddyinfo)
 for src in /proc/buddyinfo "$DBG/buddy_probe/buddyinfo"; do
