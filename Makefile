@@ -5,6 +5,7 @@
 #
 #   make            build the three modules against KDIR
 #   make demo       boot a VM and show the modules at work
+#   make bench      time buddy_probe's reads against the kernel's, in a VM
 #   make test       build, KUnit under UML, and the VM tests
 #   make check      checkpatch --strict on every .c and .h
 #   make install    modules_install + depmod (for your own kernel)
@@ -55,4 +56,8 @@ demo: setup
 test:
 	scripts/test
 
-.PHONY: all modules clean install setup check kunit vmtest demo test
+bench: setup
+	$(MAKE) -s modules
+	scripts/bench
+
+.PHONY: all modules clean install setup check kunit vmtest demo test bench

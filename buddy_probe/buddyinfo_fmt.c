@@ -38,7 +38,7 @@ static const char *skip_blanks(const char *p)
 	return p;
 }
 
-/* Decimal digits at *@p into @val, which must end at a blank or the end. */
+/* Decimal digits at *@p into @val; *@p is left after them. */
 static int parse_digits(const char **p, unsigned long *val)
 {
 	const char *s = *p;
@@ -50,8 +50,6 @@ static int parse_digits(const char **p, unsigned long *val)
 			return -ERANGE;
 		*val = *val * 10 + (*s - '0');
 	}
-	if (*s && *s != ' ' && *s != '\n')
-		return -EINVAL;
 	*p = s;
 	return 0;
 }
@@ -114,6 +112,8 @@ int kmemlab_buddyinfo_parse(const char *line, struct kmemlab_zone_counts *zc,
 		ret = parse_digits(&p, &zc->nr_free[zc->nr_orders]);
 		if (ret)
 			return ret;
+		if (*p && *p != ' ' && *p != '\n')
+			return -EINVAL;
 	}
 	/* Nothing may follow the newline. */
 	return *p && p[1] ? -EINVAL : 0;
