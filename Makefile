@@ -53,7 +53,8 @@ vmtest:
 tools:
 	$(MAKE) -C tools/buddysim buddysim
 
-bench: tools
+bench: setup
+	$(MAKE) -s modules tools
 	scripts/bench
 
 demo: setup

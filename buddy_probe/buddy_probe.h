@@ -4,9 +4,11 @@
 #define BUDDY_PROBE_H
 
 #include <linux/mmzone.h>
+#include <linux/mutex.h>
 #include <kmemlab/buddyinfo_fmt.h>
 
 struct dentry;
+struct seq_file;
 
 /*
  * Populated zones of online nodes, in /proc/buddyinfo order:
@@ -14,9 +16,56 @@ struct dentry;
  */
 struct zone *bp_first_zone(void);
 struct zone *bp_next_zone(struct zone *zone);
+unsigned int bp_nr_zones(void);
+
+/* A zone's free block counts, with the zone's identity. */
+struct bp_zone_reading {
+	int zone_idx;			/* with counts.nid, the zone's key */
+	unsigned long type_orders;	/* see bp_read_zones() */
+	struct kmemlab_zone_counts counts;
+};
 
 void bp_read_zone_counts(struct zone *zone, struct kmemlab_zone_counts *zc);
+void bp_copy_zone_counts(struct zone *zone, struct kmemlab_zone_counts *zc);
+unsigned int bp_read_zones(struct bp_zone_reading *readings,
+			   unsigned int max, int migratetype);
+struct bp_zone_reading *bp_read_all_zones(unsigned int *n);
+struct bp_zone_reading *bp_find_reading(struct bp_zone_reading *readings,
+					unsigned int n, struct zone *zone);
+
+/* Writes: a bounded copy of one line, and refusals the user can read. */
+int bp_copy_line(char *buf, size_t size, const char __user *ubuf,
+		 size_t count, const char *file);
+__printf(1, 2) void bp_refuse(const char *fmt, ...);
+
+/* The pages experiment (pages.c); bp_pages_lock also guards experiment.c. */
+extern struct mutex bp_pages_lock;
+int bp_pages_alloc(unsigned int order, unsigned int count, bool log);
+void bp_pages_free_all(void);
+
+/* The last alloc or free of the pages file, held to a prediction. */
+int bp_experiment_init(void);
+void bp_experiment_exit(void);
+void bp_experiment_alloc_begin(void);
+void bp_experiment_alloc_end(struct page *page, unsigned int order);
+void bp_experiment_free_begin(struct page *page, unsigned int order);
+void bp_experiment_free_end(void);
+
+/* One free list's length, under zone->lock; stops at 100000 (*overflow). */
+unsigned long bp_count_free_list(struct zone *zone, unsigned int order,
+				 int mtype, bool *overflow);
+
+/* How long a pagetypeinfo read held a zone->lock at most. */
+void bp_stats_lock_held(u64 ns);
 
 void bp_buddyinfo_create(struct dentry *dir);
+void bp_pagetypeinfo_create(struct dentry *dir);
+void bp_frag_index_create(struct dentry *dir);
+void bp_snapshot_create(struct dentry *dir);
+void bp_snapshot_exit(void);
+void bp_pages_create(struct dentry *dir);
+void bp_experiment_create(struct dentry *dir);
+void bp_stats_create(struct dentry *dir);
+void bp_metrics_create(struct dentry *dir);
 
 #endif /* BUDDY_PROBE_H */

@@ -2,31 +2,101 @@
 /*
  * buddy_probe: the buddy allocator's free lists seen from inside, in
  * files under /sys/kernel/debug/buddy_probe/ that can be held against
- * the kernel's own /proc/buddyinfo.
+ * the kernel's own /proc/buddyinfo, /proc/pagetypeinfo and
+ * /sys/kernel/debug/extfrag/, and an alloc_pages() experiment.
+ *
+ * demo_orders=0,5,10 takes one block of each order at load, logs where
+ * it lies, and keeps it (in the pages file) until rmmod.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/debugfs.h>
 #include <linux/module.h>
+#include <kmemlab/compat.h>
 #include "buddy_probe.h"
+
+#define BP_MAX_DEMO_ORDERS	16
+
+static unsigned int demo_orders[BP_MAX_DEMO_ORDERS];
+static unsigned int nr_demo_orders;
+module_param_array(demo_orders, uint, &nr_demo_orders, 0400);
+MODULE_PARM_DESC(demo_orders,
+		 "orders of blocks to allocate at load and log, e.g. 0,5,10");
 
 static struct dentry *bp_dir;
 
+/* The module parameter parser has checked the syntax; this the range. */
+static int check_demo_orders(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr_demo_orders; i++) {
+		if (demo_orders[i] >= KMEMLAB_NR_ORDERS) {
+			pr_err("demo_orders: order %u is above the largest order, %lu\n",
+			       demo_orders[i], KMEMLAB_NR_ORDERS - 1);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+static void create_files(struct dentry *dir)
+{
+	bp_buddyinfo_create(dir);
+	bp_pagetypeinfo_create(dir);
+	bp_frag_index_create(dir);
+	bp_snapshot_create(dir);
+	bp_pages_create(dir);
+	bp_experiment_create(dir);
+	bp_stats_create(dir);
+	bp_metrics_create(dir);
+}
+
 static int __init buddy_probe_init(void)
 {
+	unsigned int i;
+	int ret;
+
+	ret = check_demo_orders();
+	if (ret)
+		return ret;
+	ret = bp_experiment_init();
+	if (ret)
+		return ret;
 	bp_dir = debugfs_create_dir(KBUILD_MODNAME, NULL);
 	if (IS_ERR(bp_dir)) {
-		pr_err("cannot create debugfs directory: %ld\n", PTR_ERR(bp_dir));
-		return PTR_ERR(bp_dir);
+		ret = PTR_ERR(bp_dir);
+		pr_err("cannot create debugfs directory: %d\n", ret);
+		goto err_experiment;
 	}
-	bp_buddyinfo_create(bp_dir);
+	create_files(bp_dir);
+
+	for (i = 0; i < nr_demo_orders; i++) {
+		ret = bp_pages_alloc(demo_orders[i], 1, true);
+		if (ret) {
+			pr_err("demo_orders: no free block of order %u\n",
+			       demo_orders[i]);
+			goto err_pages;
+		}
+	}
 	pr_info("loaded: see /sys/kernel/debug/%s/\n", KBUILD_MODNAME);
 	return 0;
+
+err_pages:
+	debugfs_remove_recursive(bp_dir);
+	bp_pages_free_all();
+err_experiment:
+	bp_experiment_exit();
+	return ret;
 }
 
 static void __exit buddy_probe_exit(void)
 {
+	/* No file can be in use after this: then nothing can race the frees. */
 	debugfs_remove_recursive(bp_dir);
+	bp_pages_free_all();
+	bp_snapshot_exit();
+	bp_experiment_exit();
 	pr_info("unloaded\n");
 }
 
@@ -35,4 +105,4 @@ module_exit(buddy_probe_exit);
 
 MODULE_LICENSE("GPL");
 MODULE_AUTHOR("kmemlab developers");
-MODULE_DESCRIPTION("Buddy allocator free lists, compared with /proc/buddyinfo");
+MODULE_DESCRIPTION("Buddy allocator free lists and fragmentation, next to the kernel's own accounting");

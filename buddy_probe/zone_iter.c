@@ -6,6 +6,7 @@
  * for_each_online_node()'s primitives and zones by index.
  */
 #include <linux/nodemask.h>
+#include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <kmemlab/compat.h>
 #include "buddy_probe.h"
@@ -34,19 +35,105 @@ struct zone *bp_next_zone(struct zone *zone)
 	return bp_zone_from(zone_to_nid(zone), zone_idx(zone) + 1);
 }
 
+/* The number of zones bp_first_zone() and bp_next_zone() walk today. */
+unsigned int bp_nr_zones(void)
+{
+	unsigned int n = 0;
+	struct zone *zone;
+
+	for (zone = bp_first_zone(); zone; zone = bp_next_zone(zone))
+		n++;
+	return n;
+}
+
+/* Copies the per-order free counts; the caller holds zone->lock. */
+void bp_copy_zone_counts(struct zone *zone, struct kmemlab_zone_counts *zc)
+{
+	unsigned int order;
+
+	BUILD_BUG_ON(KMEMLAB_NR_ORDERS > KMEMLAB_MAX_ORDERS);
+	BUILD_BUG_ON(KMEMLAB_NR_ORDERS > BITS_PER_LONG);
+	lockdep_assert_held(&zone->lock);
+	zc->nid = zone_to_nid(zone);
+	zc->zone = zone->name;
+	zc->nr_orders = KMEMLAB_NR_ORDERS;
+	for (order = 0; order < KMEMLAB_NR_ORDERS; order++)
+		zc->nr_free[order] = zone->free_area[order].nr_free;
+}
+
 /* Copies the per-order free counts under zone->lock, as mm/vmstat.c does. */
 void bp_read_zone_counts(struct zone *zone, struct kmemlab_zone_counts *zc)
 {
 	unsigned long flags;
-	unsigned int order;
-
-	BUILD_BUG_ON(KMEMLAB_NR_ORDERS > KMEMLAB_MAX_ORDERS);
-	zc->nid = zone_to_nid(zone);
-	zc->zone = zone->name;
-	zc->nr_orders = KMEMLAB_NR_ORDERS;
 
 	spin_lock_irqsave(&zone->lock, flags);
-	for (order = 0; order < KMEMLAB_NR_ORDERS; order++)
-		zc->nr_free[order] = zone->free_area[order].nr_free;
+	bp_copy_zone_counts(zone, zc);
 	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
+/**
+ * bp_read_zones() - read every zone, each under its own lock
+ * @readings: filled in zone order
+ * @max: room in @readings; zones past it (hotplugged since) are left out
+ * @migratetype: if >= 0, bit k of each reading's type_orders says that
+ *	the zone's order-k free list of this migrate type is not empty
+ *
+ * Return: the number of readings filled.
+ */
+unsigned int bp_read_zones(struct bp_zone_reading *readings,
+			   unsigned int max, int migratetype)
+{
+	struct bp_zone_reading *r = readings;
+	unsigned long flags;
+	unsigned int order;
+	struct zone *zone;
+
+	for (zone = bp_first_zone(); zone && r < readings + max;
+	     zone = bp_next_zone(zone), r++) {
+		r->zone_idx = zone_idx(zone);
+		r->type_orders = 0;
+		spin_lock_irqsave(&zone->lock, flags);
+		bp_copy_zone_counts(zone, &r->counts);
+		for (order = 0; migratetype >= 0 && order < KMEMLAB_NR_ORDERS;
+		     order++) {
+			struct free_area *area = &zone->free_area[order];
+
+			if (!list_empty(&area->free_list[migratetype]))
+				r->type_orders |= 1UL << order;
+		}
+		spin_unlock_irqrestore(&zone->lock, flags);
+	}
+	return r - readings;
+}
+
+/**
+ * bp_read_all_zones() - bp_read_zones() of every zone into a new array
+ * @n: set to the number of readings
+ *
+ * Allocates first, then reads: the readings include their own memory.
+ *
+ * Return: the readings, for kfree(); NULL when out of memory.
+ */
+struct bp_zone_reading *bp_read_all_zones(unsigned int *n)
+{
+	struct bp_zone_reading *readings;
+
+	*n = bp_nr_zones();
+	readings = kcalloc(*n, sizeof(*readings), GFP_KERNEL);
+	if (readings)
+		*n = bp_read_zones(readings, *n, -1);
+	return readings;
+}
+
+/* The reading of @zone among @n, by node and zone index; NULL if none. */
+struct bp_zone_reading *bp_find_reading(struct bp_zone_reading *readings,
+					unsigned int n, struct zone *zone)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		if (readings[i].counts.nid == zone_to_nid(zone) &&
+		    readings[i].zone_idx == zone_idx(zone))
+			return &readings[i];
+	return NULL;
 }

@@ -3,7 +3,8 @@
 # scripts/vmtest and scripts/demo after scripts/lib.sh.
 
 # vm_initramfs OUT KO_DIR: a gzip'd cpio holding busybox, the modules in
-# KO_DIR, the guest tests and the init that runs them.
+# KO_DIR, the guest tests, the init that runs them and kmemlab's busybox
+# scripts.
 vm_initramfs() {
 	local out=$1 ko_dir=$2 root
 	root=$(mktemp -d)
@@ -12,6 +13,8 @@ vm_initramfs() {
 	cp "$KMEMLAB_ROOT/scripts/guest/init" "$root/init"
 	cp "$KMEMLAB_ROOT"/scripts/guest/* "$root/guest/"
 	cp "$KMEMLAB_ROOT"/tests/vm/run "$KMEMLAB_ROOT"/tests/vm/*.sh "$root/tests/"
+	# The scripts that run under busybox, for the guest tests and the demo.
+	cp "$KMEMLAB_ROOT"/scripts/{buddyinfo-diff,buddywatch,buddy-textfile} "$root/bin/"
 	cp "$ko_dir"/*.ko "$root/lib/kmemlab/"
 	(cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) >"$out"
 	rm -rf "$root"

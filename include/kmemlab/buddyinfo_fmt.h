@@ -28,5 +28,7 @@ struct kmemlab_zone_counts {
 
 int kmemlab_buddyinfo_format(char *buf, size_t size,
 			     const struct kmemlab_zone_counts *zc);
+int kmemlab_buddyinfo_parse(const char *line, struct kmemlab_zone_counts *zc,
+			    char *name, size_t name_size);
 
 #endif /* KMEMLAB_BUDDYINFO_FMT_H */

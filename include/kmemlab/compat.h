@@ -26,7 +26,7 @@
  * ("kmalloc-rnd-NN-"); all copies have the same object size, and the
  * names below are those of kernels without them (Debian's 6.1 and 6.12).
  */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 6, 0)
+#if KERNEL_VERSION(6, 6, 0) <= LINUX_VERSION_CODE
 #define kmemlab_kmalloc_type(gfp)	kmalloc_type(gfp, _THIS_IP_)
 #else
 #define kmemlab_kmalloc_type(gfp)	kmalloc_type(gfp)
@@ -62,6 +62,21 @@ static inline const char *kmemlab_kmalloc_prefix(gfp_t gfp)
 	if (type == KMALLOC_CGROUP)
 		return "kmalloc-cg-";
 	return "?-kmalloc-";
+}
+
+/*
+ * Whether alloc_pages() and __free_pages() of @order may be served by the
+ * per-cpu page lists rather than free_area[]: mm/page_alloc.c's
+ * pcp_allowed_order(), which is static.  Orders up to
+ * PAGE_ALLOC_COSTLY_ORDER since 5.13 (only order 0 before), and with THP
+ * the pageblock order since 5.19; kmemlab builds for 6.1 and later.
+ */
+static inline bool kmemlab_pcp_order(unsigned int order)
+{
+	if (order <= PAGE_ALLOC_COSTLY_ORDER)
+		return true;
+	return IS_ENABLED(CONFIG_TRANSPARENT_HUGEPAGE) &&
+	       order == pageblock_order;
 }
 
 #endif /* KMEMLAB_COMPAT_H */

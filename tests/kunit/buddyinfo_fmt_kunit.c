@@ -79,9 +79,87 @@ static void buddyinfo_format_max_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, buf[len - 1], '\n');
 }
 
+/* Formatting, then parsing, gives back the counts; and the line again. */
+static void buddyinfo_round_trip_test(struct kunit *test)
+{
+	const struct fmt_case *c = test->param_value;
+	char buf[KMEMLAB_BUDDYINFO_LINE_MAX], again[KMEMLAB_BUDDYINFO_LINE_MAX];
+	struct kmemlab_zone_counts zc;
+	char name[16];
+	unsigned int order;
+
+	kmemlab_buddyinfo_format(buf, sizeof(buf), &c->zc);
+	KUNIT_ASSERT_EQ(test, kmemlab_buddyinfo_parse(buf, &zc, name,
+						      sizeof(name)), 0);
+	KUNIT_EXPECT_EQ(test, zc.nid, c->zc.nid);
+	KUNIT_EXPECT_STREQ(test, zc.zone, c->zc.zone);
+	KUNIT_ASSERT_EQ(test, zc.nr_orders, c->zc.nr_orders);
+	for (order = 0; order < zc.nr_orders; order++)
+		KUNIT_EXPECT_EQ(test, zc.nr_free[order], c->zc.nr_free[order]);
+	kmemlab_buddyinfo_format(again, sizeof(again), &zc);
+	KUNIT_EXPECT_STREQ(test, again, buf);
+}
+
+struct parse_case {
+	const char *name;
+	const char *line;
+	int ret;
+	int nid;
+	unsigned int nr_orders;
+	unsigned long last;	/* the last count */
+};
+
+static const struct parse_case parse_cases[] = {
+	{ "no newline", "Node 0, zone      DMA      1      2 ", 0, 0, 2, 2 },
+	{ "no trailing blank", "Node 3, zone Normal 7\n", 0, 3, 1, 7 },
+	{ "negative node", "Node -1, zone Normal 7 ", 0, -1, 1, 7 },
+	{ "no counts", "Node 0, zone Normal ", 0, 0, 0, 0 },
+	{ "empty", "", -EINVAL },
+	{ "not Node", "node 0, zone Normal 1", -EINVAL },
+	{ "no comma", "Node 0 zone Normal 1", -EINVAL },
+	{ "no node id", "Node , zone Normal 1", -EINVAL },
+	{ "no zone name", "Node 0, zone ", -EINVAL },
+	{ "name too long", "Node 0, zone ZoneNameLongerThan16 1", -EINVAL },
+	{ "letter in a count", "Node 0, zone Normal 12x ", -EINVAL },
+	{ "negative count", "Node 0, zone Normal -1 ", -EINVAL },
+	{ "count too big", "Node 0, zone Normal 18446744073709551616 ", -ERANGE },
+	{ "node id too big", "Node 2147483648, zone Normal 1 ", -ERANGE },
+	{ "two lines", "Node 0, zone Normal 1\nNode 0, zone DMA 1\n", -EINVAL },
+	{
+		"33 counts",
+		"Node 0, zone Normal 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1",
+		-EINVAL,
+	},
+};
+
+static void parse_case_desc(const struct parse_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(parse, parse_cases, parse_case_desc);
+
+static void buddyinfo_parse_test(struct kunit *test)
+{
+	const struct parse_case *c = test->param_value;
+	struct kmemlab_zone_counts zc;
+	char name[16];
+
+	KUNIT_ASSERT_EQ(test, kmemlab_buddyinfo_parse(c->line, &zc, name,
+						      sizeof(name)), c->ret);
+	if (c->ret)
+		return;
+	KUNIT_EXPECT_EQ(test, zc.nid, c->nid);
+	KUNIT_ASSERT_EQ(test, zc.nr_orders, c->nr_orders);
+	if (zc.nr_orders)
+		KUNIT_EXPECT_EQ(test, zc.nr_free[zc.nr_orders - 1], c->last);
+}
+
 static struct kunit_case buddyinfo_fmt_cases[] = {
 	KUNIT_CASE_PARAM(buddyinfo_format_test, fmt_gen_params),
 	KUNIT_CASE(buddyinfo_format_max_test),
+	KUNIT_CASE_PARAM(buddyinfo_round_trip_test, fmt_gen_params),
+	KUNIT_CASE_PARAM(buddyinfo_parse_test, parse_gen_params),
 	{}
 };
 

@@ -47,6 +47,16 @@ check_fails() {
 	fi
 }
 
+# exits STATUS COMMAND...: COMMAND exits with STATUS (for use with check:
+# a usage error is 2, a "no" 1).
+exits() {
+	want=$1
+	shift
+	"$@"
+	got=$?
+	[ "$got" -eq "$want" ] || { echo "exit status $got, wanted $want"; return 1; }
+}
+
 # The kernel log since the last dmesg_mark.
 dmesg_mark() {
 	dmesg -c >/dev/null
@@ -60,34 +70,39 @@ dmesg_clean() {
 	return 0
 }
 
-# same_read A B: reads A then B in one cat process, so nothing allocates
-# between the two reads, and compares them; on a difference prints the
-# first differing line of each.  A separator file tells the halves apart.
-same_read() {
+# read_pair A B: reads A then B in one cat process, so that nothing
+# allocates between the two reads, into /tmp/pair.a and /tmp/pair.b.  A
+# separator file tells the halves apart.
+read_pair() {
 	printf -- '--kmemlab-separator--\n' >/tmp/sep
-	cat "$1" /tmp/sep "$2" >/tmp/same_read || return 1
-	awk -v a="$1" -v b="$2" '
-		/^--kmemlab-separator--$/ { half = 1; next }
-		!half { x[++nx] = $0; next }
-		{ y[++ny] = $0 }
-		END {
-			n = nx > ny ? nx : ny
-			for (i = 1; i <= n; i++)
-				if (x[i] != y[i]) {
-					printf "line %d differs\n%s: %s\n%s: %s\n", i, a, x[i], b, y[i]
-					exit 1
-				}
-		}' /tmp/same_read
+	cat "$1" /tmp/sep "$2" >/tmp/pair || return 1
+	: >/tmp/pair.a
+	: >/tmp/pair.b
+	awk '/^--kmemlab-separator--$/ { out = "/tmp/pair.b"; next }
+		{ print >out }' out=/tmp/pair.a /tmp/pair
+}
+
+# same_read A B: A and B read back to back are the same; on a difference
+# prints a diff.
+same_read() {
+	read_pair "$1" "$2" || return 1
+	diff -U0 -L "$1" -L "$2" /tmp/pair.a /tmp/pair.b
+}
+
+# same_buddyinfo A B: same_read for buddyinfo-format files, which says
+# what differs in their terms: scripts/buddyinfo-diff prints each differing
+# node/zone/order cell with both values.  Then byte for byte, for the
+# layout.
+same_buddyinfo() {
+	read_pair "$1" "$2" || return 1
+	buddyinfo-diff /tmp/pair.a /tmp/pair.b &&
+		diff -U0 -L "$1" -L "$2" /tmp/pair.a /tmp/pair.b
 }
 
 # artifact NAME FILE: hands FILE to the host, where the checks in
 # tests/vm/host/ find it as artifacts/NAME (see vm_artifacts).
 artifact() {
-	{
-		echo "kmemlab-artifact-begin $1"
-		base64 "$2"
-		echo "kmemlab-artifact-end $1"
-	} >/dev/ttyS2
+	/guest/artifact "$@"
 }
 
 # retry N COMMAND...: runs COMMAND up to N times until it succeeds; the

@@ -1,0 +1,241 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * debugfs experiment: the last alloc or free done through the pages file,
+ * as three readings of the block's zone->free_area[].nr_free: before,
+ * predicted (the buddy split or merge, from free_area_predict.c) and
+ * observed.  Before and observed are read under zone->lock right around
+ * the call; anything else that allocates or frees in the zone in between
+ * (another CPU, an interrupt) shows up as a difference.
+ *
+ * Everything here runs under bp_pages_lock, taken by pages.c.
+ */
+#include <linux/debugfs.h>
+#include <linux/gfp.h>
+#include <linux/mm.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <kmemlab/buddy_math.h>
+#include <kmemlab/compat.h>
+#include <kmemlab/free_area_predict.h>
+#include <kmemlab/migratetype_names.h>
+#include "buddy_probe.h"
+
+/* GFP_KERNEL is neither movable nor reclaimable: Unmovable free lists. */
+#define BP_ALLOC_MIGRATETYPE	MIGRATE_UNMOVABLE
+
+struct bp_experiment {
+	bool valid;
+	bool alloc;			/* else a free */
+	unsigned int order;
+	unsigned long pfn;
+	/* alloc: the order split; fallback: no block of the type was free */
+	int from;
+	bool fallback;
+	unsigned int merges;		/* free */
+	int predicted_ok;		/* 0, or why there is no prediction */
+	struct kmemlab_zone_counts before, observed;
+	unsigned long predicted[KMEMLAB_MAX_ORDERS];
+};
+
+static struct bp_experiment exp;
+/* Every zone, read before an alloc: the block's zone is known only after. */
+static struct bp_zone_reading *readings;
+static unsigned int nr_readings, max_readings;
+static struct zone *free_zone;	/* between free_begin and free_end */
+
+int bp_experiment_init(void)
+{
+	max_readings = bp_nr_zones();
+	readings = kcalloc(max_readings, sizeof(*readings), GFP_KERNEL);
+	return readings ? 0 : -ENOMEM;
+}
+
+void bp_experiment_exit(void)
+{
+	kfree(readings);
+	readings = NULL;
+}
+
+void bp_experiment_alloc_begin(void)
+{
+	BUILD_BUG_ON(GFP_KERNEL & (__GFP_MOVABLE | __GFP_RECLAIMABLE));
+	nr_readings = bp_read_zones(readings, max_readings,
+				    BP_ALLOC_MIGRATETYPE);
+}
+
+/*
+ * __rmqueue_smallest() splits the smallest free block of the wanted type
+ * at or above @order.  If there is none, __rmqueue_fallback() steals the
+ * largest block of another type, and may first move a whole pageblock's
+ * free blocks to the wanted type: the split then comes from the smallest
+ * of those, which the counts cannot tell; the largest is the guess.
+ */
+static void predict_split(struct bp_zone_reading *before)
+{
+	unsigned int n = before->counts.nr_orders;
+	unsigned long any;
+
+	exp.from = kmemlab_smallest_order(before->type_orders, exp.order, n);
+	exp.fallback = exp.from < 0;
+	if (exp.fallback) {
+		any = kmemlab_nonempty_orders(before->counts.nr_free, n);
+		exp.from = kmemlab_largest_order(any, exp.order, n);
+	}
+	exp.predicted_ok = exp.from < 0 ? -ENOENT :
+		kmemlab_predict_split(before->counts.nr_free, n, exp.order,
+				      exp.from, exp.predicted);
+}
+
+void bp_experiment_alloc_end(struct page *page, unsigned int order)
+{
+	struct bp_zone_reading *before;
+	struct zone *zone = page_zone(page);
+
+	/* First, before anything else can change the zone. */
+	bp_read_zone_counts(zone, &exp.observed);
+	exp.valid = true;
+	exp.alloc = true;
+	exp.order = order;
+	exp.pfn = page_to_pfn(page);
+	before = bp_find_reading(readings, nr_readings, zone);
+	if (!before) {
+		/* A zone hotplugged since load: not in readings[]. */
+		exp.before = exp.observed;
+		exp.predicted_ok = -ENOENT;
+		return;
+	}
+	exp.before = before->counts;
+	predict_split(before);
+}
+
+/*
+ * How many times the block at @pfn will merge when freed: the buddy of
+ * each order must be a free block of that very order in the same zone
+ * (what __free_one_page() checks with page_is_buddy()).  Under zone->lock,
+ * so that no buddy changes while it is looked at.  Not modelled: guard
+ * pages (debug_pagealloc) and the refusal to merge an isolated pageblock
+ * with another above pageblock_order.
+ */
+static unsigned int count_merges(struct zone *zone, unsigned long pfn,
+				 unsigned int order)
+{
+	unsigned int o;
+
+	lockdep_assert_held(&zone->lock);
+	for (o = order; o < KMEMLAB_NR_ORDERS - 1; o++) {
+		unsigned long buddy_pfn = kmemlab_buddy_pfn(pfn, o);
+		struct page *buddy;
+
+		if (!pfn_valid(buddy_pfn) || !zone_spans_pfn(zone, buddy_pfn))
+			break;
+		buddy = pfn_to_page(buddy_pfn);
+		/* page_private() of a free block's head page is its order. */
+		if (page_zone(buddy) != zone || !PageBuddy(buddy) ||
+		    page_private(buddy) != o)
+			break;
+		pfn = kmemlab_parent_pfn(pfn, o);
+	}
+	return o - order;
+}
+
+void bp_experiment_free_begin(struct page *page, unsigned int order)
+{
+	unsigned long flags;
+
+	free_zone = page_zone(page);
+	exp.valid = false;
+	exp.alloc = false;
+	exp.order = order;
+	exp.pfn = page_to_pfn(page);
+	spin_lock_irqsave(&free_zone->lock, flags);
+	bp_copy_zone_counts(free_zone, &exp.before);
+	exp.merges = count_merges(free_zone, exp.pfn, order);
+	spin_unlock_irqrestore(&free_zone->lock, flags);
+}
+
+void bp_experiment_free_end(void)
+{
+	bp_read_zone_counts(free_zone, &exp.observed);
+	free_zone = NULL;
+	exp.valid = true;
+	exp.predicted_ok = kmemlab_predict_merge(exp.before.nr_free,
+						 exp.before.nr_orders,
+						 exp.order, exp.merges,
+						 exp.predicted);
+}
+
+static void show_row(struct seq_file *m, const char *label,
+		     const unsigned long *counts, unsigned int n)
+{
+	unsigned int order;
+
+	seq_printf(m, "%-10s", label);
+	for (order = 0; order < n; order++)
+		seq_printf(m, "%6lu ", counts[order]);
+	seq_putc(m, '\n');
+}
+
+static void show_prediction(struct seq_file *m)
+{
+	const char *type = kmemlab_migratetype_name(BP_ALLOC_MIGRATETYPE);
+
+	if (!exp.alloc && !exp.merges)
+		seq_printf(m, "prediction: no merge: the order-%u buddy is not free\n",
+			   exp.order);
+	else if (!exp.alloc)
+		seq_printf(m, "prediction: %u merge(s): the buddies of orders %u to %u are free, the block returns as order %u\n",
+			   exp.merges, exp.order, exp.order + exp.merges - 1,
+			   exp.order + exp.merges);
+	else if (!exp.fallback)
+		seq_printf(m, "prediction: split a block of order %d, the smallest order >= %u with a free %s block\n",
+			   exp.from, exp.order, type);
+	else if (exp.from >= 0)
+		seq_printf(m, "prediction: no free %s block of order >= %u: a fallback steals from another type, guessed as its largest block, order %d; if it takes a whole pageblock the split can start lower\n",
+			   type, exp.order, exp.from);
+	if (exp.predicted_ok)
+		seq_puts(m, "prediction: none: no free block to take, or the zone was not read before\n");
+	if (kmemlab_pcp_order(exp.order))
+		seq_printf(m, "note: order %u goes through the per-cpu page lists: the block may come from, or go to, a per-cpu list without touching free_area, and a refill or drain moves many blocks at once\n",
+			   exp.order);
+}
+
+static bool counts_match(void)
+{
+	return !exp.predicted_ok &&
+	       !memcmp(exp.predicted, exp.observed.nr_free,
+		       exp.observed.nr_orders * sizeof(exp.predicted[0]));
+}
+
+static int experiment_show(struct seq_file *m, void *v)
+{
+	unsigned int order, n;
+
+	mutex_lock(&bp_pages_lock);
+	if (!exp.valid) {
+		seq_puts(m, "no experiment yet: write 'alloc ORDER' or 'free PFN' to pages\n");
+		goto out;
+	}
+	n = exp.observed.nr_orders;
+	seq_printf(m, "%s order %u at pfn %lu: Node %d, zone %s\n",
+		   exp.alloc ? "alloc" : "free", exp.order, exp.pfn,
+		   exp.observed.nid, exp.observed.zone);
+	show_prediction(m);
+	seq_printf(m, "%-10s", "order");
+	for (order = 0; order < n; order++)
+		seq_printf(m, "%6u ", order);
+	seq_putc(m, '\n');
+	show_row(m, "before", exp.before.nr_free, n);
+	if (!exp.predicted_ok)
+		show_row(m, "predicted", exp.predicted, n);
+	show_row(m, "observed", exp.observed.nr_free, n);
+	seq_puts(m, counts_match() ? "match\n" : "differ\n");
+out:
+	mutex_unlock(&bp_pages_lock);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(experiment);
+
+void bp_experiment_create(struct dentry *dir)
+{
+	debugfs_create_file("experiment", 0400, dir, NULL, &experiment_fops);
+}

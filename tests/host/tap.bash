@@ -1,0 +1,85 @@
+# SPDX-License-Identifier: GPL-2.0
+# TAP helpers for the host tests (bash), sourced, never run (scripts/hosttest
+# only runs *.sh).  Each check prints "ok N - ..." or "not ok N - ...";
+# end a test file with "finish", which exits non-zero on any failure.
+
+KMEMLAB_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# shellcheck disable=SC2034 # for the test files
+FIXTURES=$KMEMLAB_ROOT/tests/host/fixtures
+T_N=0
+T_FAIL=0
+
+# ok DESCRIPTION / not_ok DESCRIPTION [DIAGNOSTIC]: the diagnostic is
+# printed as TAP comments.
+ok() {
+	T_N=$((T_N + 1))
+	echo "ok $T_N - $1"
+}
+
+not_ok() {
+	T_N=$((T_N + 1))
+	T_FAIL=$((T_FAIL + 1))
+	echo "not ok $T_N - $1"
+	[ -z "${2:-}" ] || printf '%s\n' "$2" | head -n 30 | sed 's/^/# /'
+}
+
+# check DESCRIPTION COMMAND...: ok when COMMAND succeeds; its output is
+# shown only on failure.
+check() {
+	local desc=$1 out
+	shift
+	if out=$("$@" 2>&1); then
+		ok "$desc"
+	else
+		not_ok "$desc" "$out"
+	fi
+}
+
+# run STATUS COMMAND...: runs COMMAND, its stdout in $OUT and its stderr in
+# $ERR, and fails unless it exits with STATUS.
+run() {
+	local want=$1 status=0 errf
+	shift
+	errf=$(mktemp)
+	OUT=$("$@" 2>"$errf") || status=$?
+	ERR=$(cat "$errf")
+	rm -f "$errf"
+	[ "$status" -eq "$want" ] || {
+		printf 'exit status %d, wanted %d\nstdout: %s\nstderr: %s\n' \
+			"$status" "$want" "$OUT" "$ERR"
+		return 1
+	}
+}
+
+# usage_error COMMAND...: COMMAND exits 2, prints nothing on stdout and
+# says why on stderr.
+usage_error() {
+	run 2 "$@" || return 1
+	if [ -n "$OUT" ] || [ -z "$ERR" ]; then
+		printf 'stdout: %s\nstderr: %s\n' "$OUT" "$ERR"
+		return 1
+	fi
+}
+
+# A PATH of busybox applets only, to run the guest's scripts as the VM
+# does: busybox sh, awk and friends.
+busybox_path() {
+	local dir
+	dir=$(mktemp -d)
+	busybox --install -s "$dir"
+	echo "$dir"
+}
+
+# png_size FILE: "WIDTH HEIGHT" from the PNG signature and IHDR chunk, or
+# failure when FILE is not a PNG.
+png_size() {
+	local sig
+	sig=$(od -An -tx1 -N16 "$1" | tr -d ' \n')
+	[ "$sig" = 89504e470d0a1a0a0000000d49484452 ] || { echo "$1: not a PNG: $sig"; return 1; }
+	od -An -tu4 --endian=big -j16 -N8 "$1" | awk '{ print $1, $2 }'
+}
+
+finish() {
+	[ "$T_FAIL" -eq 0 ]
+	exit
+}

@@ -1,0 +1,49 @@
+# SPDX-License-Identifier: GPL-2.0
+# buddy_probe/pagetypeinfo is the "Free pages count per migrate type at
+# order" section of /proc/pagetypeinfo (one per node, header included),
+# and stats says how long reading it held a zone->lock.
+
+P=$DBG/buddy_probe
+
+# pagetypeinfo_same: reads the module's file and /proc/pagetypeinfo in one
+# cat, keeps the free-count sections of the latter, and compares.
+pagetypeinfo_same() {
+	printf -- '--kmemlab-separator--\n' >/tmp/sep
+	cat $P/pagetypeinfo /tmp/sep /proc/pagetypeinfo >/tmp/pti || return 1
+	awk '
+		/^--kmemlab-separator--$/ { half = 1; next }
+		!half { x[++nx] = $0; next }
+		/^Free pages count per migrate type at order/ { sec = 1; y[++ny] = $0; next }
+		sec && /^Node .*, zone .*, type / { y[++ny] = $0; next }
+		{ sec = 0 }
+		END {
+			if (!ny) { print "no section found in /proc/pagetypeinfo"; exit 1 }
+			n = nx > ny ? nx : ny
+			for (i = 1; i <= n; i++)
+				if (x[i] != y[i]) {
+					printf "line %d differs\nmodule: %s\nkernel: %s\n", i, x[i], y[i]
+					exit 1
+				}
+		}' /tmp/pti
+}
+
+# stat_of NAME: a value of the stats file.
+stat_of() {
+	awk -v k="$1" '$1 == k { print $2 }' $P/stats
+}
+
+insmod "$KO/buddy_probe.ko"
+check "pagetypeinfo is mode 0400" test "$(stat -c %a $P/pagetypeinfo)" = 400
+check "stats is mode 0400" test "$(stat -c %a $P/stats)" = 400
+check "pagetypeinfo has a header per node and a line per zone and type" \
+	test "$(grep -c '^Free pages count' $P/pagetypeinfo)" -ge 1 -a \
+	"$(grep -c ', type ' $P/pagetypeinfo)" -eq \
+	"$(grep -c "^Node .*, type " /proc/pagetypeinfo)"
+check "pagetypeinfo equals /proc/pagetypeinfo's free-count section (read back to back)" \
+	retry 8 pagetypeinfo_same
+check "stats counts one zone->lock hold per list walked" \
+	test "$(stat_of pagetypeinfo_lock_holds)" -gt 0
+check "stats has the longest hold, in ns" \
+	test "$(stat_of pagetypeinfo_max_lock_hold_ns)" -gt 0
+rmmod buddy_probe
+check "no warning, BUG or oops" dmesg_clean

@@ -1,0 +1,49 @@
+# SPDX-License-Identifier: GPL-2.0
+# buddy_probe/metrics, read in one cat with the kernel's own files
+# (/proc/buddyinfo, /proc/pagetypeinfo, extfrag/unusable_index and
+# extfrag_index), goes to the host, where tests/vm/host/metrics.sh parses
+# it with a real Prometheus parser and compares every value.  Here: the
+# file's shape, and buddy-textfile.
+
+P=$DBG/buddy_probe
+
+# metrics_read: one cat of /proc/buddyinfo, the metrics, the kernel's
+# files, and /proc/buddyinfo again, each after a "--kmemlab-file NAME--"
+# line.  The free lists stood still (the values can be compared) if the
+# two buddyinfo reads are the same.
+metrics_read() {
+	set -- /proc/buddyinfo "$P/metrics" /proc/pagetypeinfo \
+		"$DBG/extfrag/unusable_index" "$DBG/extfrag/extfrag_index" /proc/buddyinfo
+	files=
+	i=0
+	for f in "$@"; do
+		i=$((i + 1))
+		printf -- '--kmemlab-file %s--\n' "$f" >"/tmp/sep.$i"
+		files="$files /tmp/sep.$i $f"
+	done
+	# shellcheck disable=SC2086 # the list of files
+	cat $files >/tmp/metrics.read || return 1
+	awk '/^--kmemlab-file / { n++; next }
+		n == 1 { a = a $0 "\n" }
+		n == 6 { b = b $0 "\n" }
+		END { if (a != b) { print "the free lists moved during the read"; exit 1 } }' /tmp/metrics.read
+}
+
+insmod "$KO/buddy_probe.ko"
+check "metrics is mode 0400" test "$(stat -c %a "$P/metrics")" = 400
+check "metrics has HELP and TYPE gauge for its four families" \
+	test "$(grep -c '^# HELP ' "$P/metrics")" -eq 4 -a "$(grep -c '^# TYPE .* gauge$' "$P/metrics")" -eq 4
+check "metrics: a node_buddyinfo_blocks per buddyinfo cell" \
+	test "$(grep -c '^node_buddyinfo_blocks{' "$P/metrics")" -eq \
+	"$(awk '{ n += NF - 4 } END { print n }' /proc/buddyinfo)"
+check "metrics read with the kernel's files while the free lists stood still" \
+	retry 8 metrics_read
+artifact metrics.read /tmp/metrics.read
+
+mkdir -p /tmp/textfile
+check "buddy-textfile writes kmemlab_buddy.prom" buddy-textfile /tmp/textfile
+check "buddy-textfile leaves only kmemlab_buddy.prom" test "$(ls -A /tmp/textfile)" = kmemlab_buddy.prom
+artifact textfile.prom /tmp/textfile/kmemlab_buddy.prom
+rmmod buddy_probe
+check "buddy-textfile without buddy_probe fails (exit 1)" exits 1 buddy-textfile /tmp/textfile
+check "no warning, BUG or oops" dmesg_clean
