@@ -11,7 +11,6 @@
 #include <linux/kernel.h>
 #include <linux/mmzone.h>
 #include <linux/slab.h>
-#include <linux/version.h>
 
 /*
  * Number of buddy orders, i.e. entries in zone->free_area[].  MAX_ORDER
@@ -23,10 +22,11 @@
 /*
  * The kmalloc cache type for @gfp.  6.6 gave kmalloc_type() the call site,
  * which picks one of the CONFIG_RANDOM_KMALLOC_CACHES copies
- * ("kmalloc-rnd-NN-"); all copies have the same object size, and the
- * names below are those of kernels without them (Debian's 6.1 and 6.12).
+ * ("kmalloc-rnd-NN-"), and defined RANDOM_KMALLOC_CACHES_NR with them.
+ * All copies have the same object size, and the names below are those of
+ * kernels without them (Debian's 6.1 and 6.12).
  */
-#if KERNEL_VERSION(6, 6, 0) <= LINUX_VERSION_CODE
+#ifdef RANDOM_KMALLOC_CACHES_NR
 #define kmemlab_kmalloc_type(gfp)	kmalloc_type(gfp, _THIS_IP_)
 #else
 #define kmemlab_kmalloc_type(gfp)	kmalloc_type(gfp)
