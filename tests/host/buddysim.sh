@@ -41,7 +41,7 @@ result()
 
 finish()
 {
-	echo "# host-buddysim: $passed passed, $failed failed"
+	echo "# host-buddysim: passed $passed, failed $failed"
 	[ "$failed" -eq 0 ]
 	exit
 }
