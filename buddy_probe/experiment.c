@@ -20,7 +20,7 @@
 #include <kmemlab/migratetype_names.h>
 #include "buddy_probe.h"
 
-/* GFP_KERNEL is neither movable nor reclaimable: Unmovable free lists. */
+/* BP_GFP is neither movable nor reclaimable: the Unmovable free lists. */
 #define BP_ALLOC_MIGRATETYPE	MIGRATE_UNMOVABLE
 
 struct bp_experiment {
@@ -32,7 +32,7 @@ struct bp_experiment {
 	int from;
 	bool fallback;
 	unsigned int merges;		/* free */
-	int predicted_ok;		/* 0, or why there is no prediction */
+	int predict_err;		/* 0, or why there is no prediction */
 	struct kmemlab_zone_counts before, observed;
 	unsigned long predicted[KMEMLAB_MAX_ORDERS];
 };
@@ -58,7 +58,7 @@ void bp_experiment_exit(void)
 
 void bp_experiment_alloc_begin(void)
 {
-	BUILD_BUG_ON(GFP_KERNEL & (__GFP_MOVABLE | __GFP_RECLAIMABLE));
+	BUILD_BUG_ON(BP_GFP & (__GFP_MOVABLE | __GFP_RECLAIMABLE));
 	nr_readings = bp_read_zones(readings, max_readings,
 				    BP_ALLOC_MIGRATETYPE);
 }
@@ -81,7 +81,7 @@ static void predict_split(struct bp_zone_reading *before)
 		any = kmemlab_nonempty_orders(before->counts.nr_free, n);
 		exp.from = kmemlab_largest_order(any, exp.order, n);
 	}
-	exp.predicted_ok = exp.from < 0 ? -ENOENT :
+	exp.predict_err = exp.from < 0 ? -ENOENT :
 		kmemlab_predict_split(before->counts.nr_free, n, exp.order,
 				      exp.from, exp.predicted);
 }
@@ -101,7 +101,7 @@ void bp_experiment_alloc_end(struct page *page, unsigned int order)
 	if (!before) {
 		/* A zone hotplugged since load: not in readings[]. */
 		exp.before = exp.observed;
-		exp.predicted_ok = -ENOENT;
+		exp.predict_err = -ENOENT;
 		return;
 	}
 	exp.before = before->counts;
@@ -158,7 +158,7 @@ void bp_experiment_free_end(void)
 	bp_read_zone_counts(free_zone, &exp.observed);
 	free_zone = NULL;
 	exp.valid = true;
-	exp.predicted_ok = kmemlab_predict_merge(exp.before.nr_free,
+	exp.predict_err = kmemlab_predict_merge(exp.before.nr_free,
 						 exp.before.nr_orders,
 						 exp.order, exp.merges,
 						 exp.predicted);
@@ -195,7 +195,7 @@ static void show_prediction(struct seq_file *m)
 	else if (exp.from >= 0)
 		seq_printf(m, "prediction: no free %s block of order >= %u: a fallback steals from another type, guessed as its largest block, order %d; if it takes a whole pageblock the split can start lower\n",
 			   type, exp.order, exp.from);
-	if (exp.predicted_ok)
+	if (exp.predict_err)
 		seq_puts(m, "prediction: none: no free block to take, or the zone was not read before\n");
 	if (kmemlab_pcp_order(exp.order))
 		seq_printf(m, "note: order %u goes through the per-cpu page lists: the block may come from, or go to, a per-cpu list without touching free_area, and a refill or drain moves many blocks at once\n",
@@ -204,7 +204,7 @@ static void show_prediction(struct seq_file *m)
 
 static bool counts_match(void)
 {
-	return !exp.predicted_ok &&
+	return !exp.predict_err &&
 	       !memcmp(exp.predicted, exp.observed.nr_free,
 		       exp.observed.nr_orders * sizeof(exp.predicted[0]));
 }
@@ -228,7 +228,7 @@ static int experiment_show(struct seq_file *m, void *v)
 		seq_printf(m, "%6u ", order);
 	seq_putc(m, '\n');
 	show_row(m, "before", exp.before.nr_free, n);
-	if (!exp.predicted_ok)
+	if (!exp.predict_err)
 		show_row(m, "predicted", exp.predicted, n);
 	show_row(m, "observed", exp.observed.nr_free, n);
 	seq_puts(m, counts_match() ? "match\n" : "differ\n");
