@@ -159,9 +159,9 @@ void bp_experiment_free_end(void)
 	free_zone = NULL;
 	exp.valid = true;
 	exp.predict_err = kmemlab_predict_merge(exp.before.nr_free,
-						 exp.before.nr_orders,
-						 exp.order, exp.merges,
-						 exp.predicted);
+						exp.before.nr_orders,
+						exp.order, exp.merges,
+						exp.predicted);
 }
 
 static void show_row(struct seq_file *m, const char *label,
