@@ -182,16 +182,19 @@ static void show_prediction(struct seq_file *m)
 	if (!exp.alloc && !exp.merges)
 		seq_printf(m, "prediction: no merge: the order-%u buddy is not free\n",
 			   exp.order);
+	else if (!exp.alloc && exp.merges == 1)
+		seq_printf(m, "prediction: 1 merge: the order-%u buddy is free, the block returns as order %u\n",
+			   exp.order, exp.order + 1);
 	else if (!exp.alloc)
-		seq_printf(m, "prediction: %u merge(s): the buddies of orders %u to %u are free, the block returns as order %u\n",
+		seq_printf(m, "prediction: %u merges: the buddies of orders %u to %u are free, the block returns as order %u\n",
 			   exp.merges, exp.order, exp.order + exp.merges - 1,
 			   exp.order + exp.merges);
 	else if (!exp.fallback && exp.from == exp.order)
 		seq_printf(m, "prediction: take a free %s block of order %u: no split\n",
 			   type, exp.order);
 	else if (!exp.fallback)
-		seq_printf(m, "prediction: split a free %s block of order %d, the smallest order >= %u with one; orders %u to %d gain a block each\n",
-			   type, exp.from, exp.order, exp.order, exp.from - 1);
+		seq_printf(m, "prediction: split a free %s block of order %d, the smallest order >= %u with one; its halves go back to the orders from %d down to %u\n",
+			   type, exp.from, exp.order, exp.from - 1, exp.order);
 	else if (exp.from >= 0)
 		seq_printf(m, "prediction: no free %s block of order >= %u: a fallback steals from another type, guessed as its largest block, order %d; if it takes a whole pageblock the split can start lower\n",
 			   type, exp.order, exp.from);
