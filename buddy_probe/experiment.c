@@ -192,8 +192,11 @@ static void show_prediction(struct seq_file *m)
 	else if (!exp.fallback && exp.from == exp.order)
 		seq_printf(m, "prediction: take a free %s block of order %u: no split\n",
 			   type, exp.order);
+	else if (!exp.fallback && exp.from == exp.order + 1)
+		seq_printf(m, "prediction: split a free %s block of order %d (the smallest order >= %u with one): one half is taken, the other stays free at order %u\n",
+			   type, exp.from, exp.order, exp.order);
 	else if (!exp.fallback)
-		seq_printf(m, "prediction: split a free %s block of order %d, the smallest order >= %u with one; its halves go back to the orders from %d down to %u\n",
+		seq_printf(m, "prediction: split a free %s block of order %d (the smallest order >= %u with one): the unused halves stay free, one each at orders %d down to %u\n",
 			   type, exp.from, exp.order, exp.from - 1, exp.order);
 	else if (exp.from >= 0)
 		seq_printf(m, "prediction: no free %s block of order >= %u: a fallback steals from another type, guessed as its largest block, order %d; if it takes a whole pageblock the split can start lower\n",
