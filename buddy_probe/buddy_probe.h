@@ -3,6 +3,7 @@
 #ifndef BUDDY_PROBE_H
 #define BUDDY_PROBE_H
 
+#include <linux/gfp.h>
 #include <linux/mmzone.h>
 #include <linux/mutex.h>
 #include <kmemlab/buddyinfo_fmt.h>
@@ -38,7 +39,11 @@ int bp_copy_line(char *buf, size_t size, const char __user *ubuf,
 		 size_t count, const char *file);
 __printf(1, 2) void bp_refuse(const char *fmt, ...);
 
-/* The pages experiment (pages.c); bp_pages_lock also guards experiment.c. */
+/*
+ * The pages experiment (pages.c); bp_pages_lock also guards experiment.c.
+ * __GFP_NOWARN: a failed high-order request is the user's answer.
+ */
+#define BP_GFP		(GFP_KERNEL | __GFP_NOWARN)
 extern struct mutex bp_pages_lock;
 int bp_pages_alloc(unsigned int order, unsigned int count, bool log);
 void bp_pages_free_all(void);

@@ -20,7 +20,7 @@
 #include <kmemlab/migratetype_names.h>
 #include "buddy_probe.h"
 
-/* GFP_KERNEL is neither movable nor reclaimable: Unmovable free lists. */
+/* BP_GFP is neither movable nor reclaimable: the Unmovable free lists. */
 #define BP_ALLOC_MIGRATETYPE	MIGRATE_UNMOVABLE
 
 struct bp_experiment {
@@ -32,7 +32,7 @@ struct bp_experiment {
 	int from;
 	bool fallback;
 	unsigned int merges;		/* free */
-	int predicted_ok;		/* 0, or why there is no prediction */
+	int predict_err;		/* 0, or why there is no prediction */
 	struct kmemlab_zone_counts before, observed;
 	unsigned long predicted[KMEMLAB_MAX_ORDERS];
 };
@@ -58,7 +58,7 @@ void bp_experiment_exit(void)
 
 void bp_experiment_alloc_begin(void)
 {
-	BUILD_BUG_ON(GFP_KERNEL & (__GFP_MOVABLE | __GFP_RECLAIMABLE));
+	BUILD_BUG_ON(BP_GFP & (__GFP_MOVABLE | __GFP_RECLAIMABLE));
 	nr_readings = bp_read_zones(readings, max_readings,
 				    BP_ALLOC_MIGRATETYPE);
 }
@@ -81,7 +81,7 @@ static void predict_split(struct bp_zone_reading *before)
 		any = kmemlab_nonempty_orders(before->counts.nr_free, n);
 		exp.from = kmemlab_largest_order(any, exp.order, n);
 	}
-	exp.predicted_ok = exp.from < 0 ? -ENOENT :
+	exp.predict_err = exp.from < 0 ? -ENOENT :
 		kmemlab_predict_split(before->counts.nr_free, n, exp.order,
 				      exp.from, exp.predicted);
 }
@@ -101,7 +101,7 @@ void bp_experiment_alloc_end(struct page *page, unsigned int order)
 	if (!before) {
 		/* A zone hotplugged since load: not in readings[]. */
 		exp.before = exp.observed;
-		exp.predicted_ok = -ENOENT;
+		exp.predict_err = -ENOENT;
 		return;
 	}
 	exp.before = before->counts;
@@ -158,10 +158,10 @@ void bp_experiment_free_end(void)
 	bp_read_zone_counts(free_zone, &exp.observed);
 	free_zone = NULL;
 	exp.valid = true;
-	exp.predicted_ok = kmemlab_predict_merge(exp.before.nr_free,
-						 exp.before.nr_orders,
-						 exp.order, exp.merges,
-						 exp.predicted);
+	exp.predict_err = kmemlab_predict_merge(exp.before.nr_free,
+						exp.before.nr_orders,
+						exp.order, exp.merges,
+						exp.predicted);
 }
 
 static void show_row(struct seq_file *m, const char *label,
@@ -182,17 +182,26 @@ static void show_prediction(struct seq_file *m)
 	if (!exp.alloc && !exp.merges)
 		seq_printf(m, "prediction: no merge: the order-%u buddy is not free\n",
 			   exp.order);
+	else if (!exp.alloc && exp.merges == 1)
+		seq_printf(m, "prediction: 1 merge: the order-%u buddy is free, the block returns as order %u\n",
+			   exp.order, exp.order + 1);
 	else if (!exp.alloc)
-		seq_printf(m, "prediction: %u merge(s): the buddies of orders %u to %u are free, the block returns as order %u\n",
+		seq_printf(m, "prediction: %u merges: the buddies of orders %u to %u are free, the block returns as order %u\n",
 			   exp.merges, exp.order, exp.order + exp.merges - 1,
 			   exp.order + exp.merges);
+	else if (!exp.fallback && exp.from == exp.order)
+		seq_printf(m, "prediction: take a free %s block of order %u: no split\n",
+			   type, exp.order);
+	else if (!exp.fallback && exp.from == exp.order + 1)
+		seq_printf(m, "prediction: split a free %s block of order %d (the smallest order >= %u with one): one half is taken, the other stays free at order %u\n",
+			   type, exp.from, exp.order, exp.order);
 	else if (!exp.fallback)
-		seq_printf(m, "prediction: split a block of order %d, the smallest order >= %u with a free %s block\n",
-			   exp.from, exp.order, type);
+		seq_printf(m, "prediction: split a free %s block of order %d (the smallest order >= %u with one): the unused halves stay free, one each at orders %d down to %u\n",
+			   type, exp.from, exp.order, exp.from - 1, exp.order);
 	else if (exp.from >= 0)
 		seq_printf(m, "prediction: no free %s block of order >= %u: a fallback steals from another type, guessed as its largest block, order %d; if it takes a whole pageblock the split can start lower\n",
 			   type, exp.order, exp.from);
-	if (exp.predicted_ok)
+	if (exp.predict_err)
 		seq_puts(m, "prediction: none: no free block to take, or the zone was not read before\n");
 	if (kmemlab_pcp_order(exp.order))
 		seq_printf(m, "note: order %u goes through the per-cpu page lists: the block may come from, or go to, a per-cpu list without touching free_area, and a refill or drain moves many blocks at once\n",
@@ -201,7 +210,7 @@ static void show_prediction(struct seq_file *m)
 
 static bool counts_match(void)
 {
-	return !exp.predicted_ok &&
+	return !exp.predict_err &&
 	       !memcmp(exp.predicted, exp.observed.nr_free,
 		       exp.observed.nr_orders * sizeof(exp.predicted[0]));
 }
@@ -225,7 +234,7 @@ static int experiment_show(struct seq_file *m, void *v)
 		seq_printf(m, "%6u ", order);
 	seq_putc(m, '\n');
 	show_row(m, "before", exp.before.nr_free, n);
-	if (!exp.predicted_ok)
+	if (!exp.predict_err)
 		show_row(m, "predicted", exp.predicted, n);
 	show_row(m, "observed", exp.observed.nr_free, n);
 	seq_puts(m, counts_match() ? "match\n" : "differ\n");

@@ -22,9 +22,6 @@
 #include <kmemlab/pages_cmd.h>
 #include "buddy_probe.h"
 
-/* __GFP_NOWARN: a refused high-order request is the user's answer. */
-#define BP_GFP		(GFP_KERNEL | __GFP_NOWARN)
-
 struct bp_block {
 	struct list_head node;
 	struct page *page;
