@@ -25,13 +25,21 @@ check "echo 1 records a baseline" sh -c "echo 1 >$P/snapshot"
 check "one line per zone of /proc/buddyinfo" \
 	test "$(grep -c '^Node' $P/snapshot)" -eq "$(wc -l </proc/buddyinfo)"
 check "each line's page change is the sum of its block changes" consistent
-check "alloc 10 4 is accepted" sh -c "echo alloc 10 4 >$P/pages"
-check "after alloc 10 4, the zones have >= 3584 fewer free pages ($(pages_change))" \
-	test "$(pages_change)" -le -3584
-check "and the lines still add up" consistent
-check "free all is accepted" sh -c "echo free all >$P/pages"
-check "after free all, the change is back within 512 pages ($(pages_change))" \
-	test "$(pages_change)" -ge -512
+# round: 4 order-10 blocks taken and given back, measured by the snapshot.
+# Per-cpu page lists drain back to free_area in the background (since 6.7
+# their high mark decays every second), giving pages back meanwhile; a
+# real miscount fails every round, a drain only the round it lands in.
+round() {
+	echo 1 >$P/snapshot && echo alloc 10 4 >$P/pages || return 1
+	taken=$(pages_change)
+	consistent || return 1
+	echo free all >$P/pages || return 1
+	back=$(pages_change)
+	echo "change after alloc $taken, after free all $back"
+	[ "$taken" -le -3584 ] && [ "$back" -ge -512 ]
+}
+check "alloc 10 4: >= 3584 fewer free pages, lines adding up; free all: back within 512" \
+	retry 5 round
 check "echo 0 forgets the baseline" sh -c "echo 0 >$P/snapshot && grep -q '^no baseline' $P/snapshot"
 rmmod buddy_probe
 check "no warning, BUG or oops" dmesg_clean
