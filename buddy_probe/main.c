@@ -61,8 +61,10 @@ static int __init buddy_probe_init(void)
 	if (ret)
 		return ret;
 	ret = bp_experiment_init();
-	if (ret)
+	if (ret) {
+		pr_err("cannot allocate the experiment's zone readings: %d\n", ret);
 		return ret;
+	}
 	bp_dir = debugfs_create_dir(KBUILD_MODNAME, NULL);
 	if (IS_ERR(bp_dir)) {
 		ret = PTR_ERR(bp_dir);

@@ -12,12 +12,6 @@
 P=$DBG/buddy_probe
 HELD=4096
 
-# free_pages: the free pages /proc/buddyinfo counts, over all zones.
-free_pages() {
-	awk '{ p = 1; for (i = 5; i <= NF; i++) { t += $i * p; p *= 2 } }
-		END { print t }' /proc/buddyinfo
-}
-
 start=$(free_pages)
 insmod "$KO/buddy_probe.ko"
 check "alloc 10 2 is accepted" sh -c "echo alloc 10 2 >$P/pages"
