@@ -15,7 +15,7 @@
 P=$DBG/buddy_probe
 CYCLES=100
 MIN_CYCLES=10
-DEADLINE=45
+DEADLINE=50
 STOP=/tmp/concurrency.stop
 
 reader() {
