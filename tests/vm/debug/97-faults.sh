@@ -50,13 +50,13 @@ walk() {
 	faults=$((faults + ${2:-0}))
 	by_module=$((by_module + ${4:-0}))
 	by_loader=$((by_loader + ${6:-0}))
-	done=$((done + ${8:-0}))
+	anyway=$((anyway + ${8:-0}))
 }
 
 faults=0
 by_module=0
 by_loader=0
-done=0
+anyway=0
 # The kernel reports the allocations it had to fail (warn_alloc(), with a
 # stack trace, at KERN_WARNING): keep them off the console, which the host
 # checks for traces.  A real warning still panics (panic_on_warn), and
@@ -107,4 +107,4 @@ check "no warning, BUG or oops" dmesg_clean
 echo "    # kmemlab-figure faults_injected=$faults"
 echo "    # kmemlab-figure faults_refused_by_module=$by_module"
 echo "    # kmemlab-figure faults_refused_by_loader=$by_loader"
-echo "    # kmemlab-figure faults_done_anyway=$done"
+echo "    # kmemlab-figure faults_done_anyway=$anyway"
