@@ -23,17 +23,23 @@ vmalloc_areas() {
 	grep -vc unpurged /proc/vmallocinfo
 }
 
-# back_to START_PAGES START_AREAS: free pages within 512 (2 MiB: the
-# per-cpu lists, the shell) and vmalloc areas within 4 (cached thread
-# stacks) of where they were, and no area whose caller is gone: an
-# unloaded module's address prints without a symbol.
+# back_to START_PAGES START_AREAS: free pages within 1024 (4 MiB) and
+# vmalloc areas within 4 (cached thread stacks) of where they were, and
+# no area whose caller is gone: an unloaded module's address prints
+# without a symbol.  The pages are the loose check: besides the per-cpu
+# lists of 2 CPUs and the shell, KASAN's quarantine holds freed objects,
+# and with them their slabs' pages, for a while (630 pages short were
+# seen once on 2node).  So it catches a leak of buddy_probe's held
+# blocks (demo_orders=0,10,10: 2049 pages), not of a few pages; leaked
+# slab objects and vmalloc areas are kmemleak's to find (99-kmemleak.sh)
+# and vmallocinfo's.
 back_to() {
 	now=$(free_pages)
 	areas=$(vmalloc_areas)
 	orphans=$(awk '$3 !~ /\+/' /proc/vmallocinfo)
 	echo "free pages $1 -> $now, vmalloc areas $2 -> $areas"
-	[ $(($1 - now)) -le 512 ] && [ $((areas - $2)) -le 4 ] && [ -z "$orphans" ] ||
-		{ printf '%s\n' "$orphans"; return 1; }
+	[ $(($1 - now)) -le 1024 ] && [ $((areas - $2)) -le 4 ] && [ -z "$orphans" ] ||
+		{ sleep 1; printf '%s\n' "$orphans"; return 1; }
 }
 
 # files MODULE [PARAMS]: how many files the module makes in debugfs.
@@ -77,7 +83,7 @@ walk "kmalloc_demo: each allocation of its load failed once" \
 walk "vmalloc_demo: each allocation of its load failed once" \
 	load "$KO/vmalloc_demo.ko" "$(files vmalloc_demo)" "sizes=8K iterations=1"
 walk "buddy_probe: each allocation of its load failed once" \
-	load "$KO/buddy_probe.ko" "$(files buddy_probe)" "demo_orders=0,3"
+	load "$KO/buddy_probe.ko" "$(files buddy_probe)" "demo_orders=0,10,10"
 check "after the loads, buddyinfo and vmallocinfo are back" \
 	retry 5 back_to "$start_pages" "$start_areas"
 
