@@ -40,6 +40,29 @@ static int check_demo_orders(void)
 	return 0;
 }
 
+/*
+ * debugfs_create_file() fails only when out of memory, and the module
+ * works on without that file; but it says which is missing.  The names
+ * are the ones the bp_*_create() functions below give.
+ */
+static void check_files(struct dentry *dir)
+{
+	static const char * const names[] = {
+		"buddyinfo", "pagetypeinfo", "unusable_index", "extfrag_index",
+		"snapshot", "pages", "experiment", "stats", "metrics",
+	};
+	struct dentry *d;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(names); i++) {
+		d = debugfs_lookup(names[i], dir);
+		if (d)
+			dput(d);
+		else
+			pr_warn("cannot create debugfs file %s\n", names[i]);
+	}
+}
+
 static void create_files(struct dentry *dir)
 {
 	bp_buddyinfo_create(dir);
@@ -50,6 +73,7 @@ static void create_files(struct dentry *dir)
 	bp_experiment_create(dir);
 	bp_stats_create(dir);
 	bp_metrics_create(dir);
+	check_files(dir);
 }
 
 static int __init buddy_probe_init(void)
@@ -61,8 +85,10 @@ static int __init buddy_probe_init(void)
 	if (ret)
 		return ret;
 	ret = bp_experiment_init();
-	if (ret)
+	if (ret) {
+		pr_err("cannot allocate the experiment's zone readings: %d\n", ret);
 		return ret;
+	}
 	bp_dir = debugfs_create_dir(KBUILD_MODNAME, NULL);
 	if (IS_ERR(bp_dir)) {
 		ret = PTR_ERR(bp_dir);

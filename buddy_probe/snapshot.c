@@ -105,6 +105,8 @@ static ssize_t snapshot_write(struct file *file, const char __user *ubuf,
 	if (ret == -EINVAL)
 		bp_refuse("snapshot: '%*pE' refused: write 1 (record) or 0 (forget)\n",
 			  (int)strlen(cmd), cmd);
+	else if (ret)
+		bp_refuse("snapshot: no baseline recorded: out of memory\n");
 	return ret ? ret : count;
 }
 

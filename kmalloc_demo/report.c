@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* debugfs report: a header, then one row per object held. */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/debugfs.h>
 #include <linux/seq_file.h>
 #include "kmalloc_demo.h"
@@ -22,5 +24,10 @@ DEFINE_SHOW_ATTRIBUTE(report);
 
 void kd_report_create(struct dentry *dir, struct kd_state *st)
 {
-	debugfs_create_file("report", 0400, dir, st, &report_fops);
+	struct dentry *d = debugfs_create_file("report", 0400, dir, st,
+					       &report_fops);
+
+	/* Out of memory: the module keeps its objects, but says so. */
+	if (IS_ERR(d))
+		pr_warn("cannot create debugfs file report: %ld\n", PTR_ERR(d));
 }

@@ -2,19 +2,38 @@
 # Building the VM's initramfs and booting it under qemu; sourced by
 # scripts/vmtest and scripts/demo after scripts/lib.sh.
 
-# vm_initramfs OUT KO_DIR: a gzip'd cpio holding busybox, the modules in
-# KO_DIR, the guest tests, the init that runs them and kmemlab's busybox
-# scripts.
+# vm_initramfs OUT KO_DIR [TEST_DIR...]: a gzip'd cpio holding busybox,
+# the modules in KO_DIR, the guest tests of tests/vm/ and of each
+# TEST_DIR (a lane's own tests, e.g. tests/vm/debug/: they are numbered
+# into the same sequence), the init that runs them, kmemlab's busybox
+# scripts, and the guest's C helpers (tests/vm/bin/*.c, built static).
 vm_initramfs() {
-	local out=$1 ko_dir=$2 root
+	local out=$1 ko_dir=$2 root dir src
+	shift 2
 	root=$(mktemp -d)
 	mkdir -p "$root"/{bin,dev,proc,sys,tmp,lib/kmemlab,tests,guest}
 	cp /bin/busybox "$root/bin/busybox"
 	cp "$KMEMLAB_ROOT/scripts/guest/init" "$root/init"
 	cp "$KMEMLAB_ROOT"/scripts/guest/* "$root/guest/"
 	cp "$KMEMLAB_ROOT"/tests/vm/run "$KMEMLAB_ROOT"/tests/vm/*.sh "$root/tests/"
+	for dir in "$@"; do
+		cp "$dir"/[0-9]*.sh "$root/tests/"
+	done
+	# KMEMLAB_VM_TESTS="65 97": only the tests with those numbers.
+	if [ -n "${KMEMLAB_VM_TESTS:-}" ]; then
+		for src in "$root"/tests/[0-9]*.sh; do
+			case " $KMEMLAB_VM_TESTS " in
+			*" $(basename "$src" | cut -d- -f1) "*) ;;
+			*) rm "$src" ;;
+			esac
+		done
+	fi
 	# The scripts that run under busybox, for the guest tests and the demo.
 	cp "$KMEMLAB_ROOT"/scripts/{buddyinfo-diff,buddywatch,buddy-textfile} "$root/bin/"
+	for src in "$KMEMLAB_ROOT"/tests/vm/bin/*.c; do
+		gcc -static -O2 -Wall -Werror -o "$root/bin/$(basename "$src" .c)" "$src" ||
+			{ rm -rf "$root"; return 1; }
+	done
 	cp "$ko_dir"/*.ko "$root/lib/kmemlab/"
 	(cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) >"$out"
 	rm -rf "$root"
@@ -61,7 +80,8 @@ vm_boot() {
 	else
 		append+=" loglevel=5"
 	fi
-	append+=" kmemlab.mode=$mode $(vm_profile_cmdline "$profile")"
+	append+=" kmemlab.mode=$mode kmemlab.profile=$profile"
+	append+=" $(vm_profile_cmdline "$profile")"
 	console=file:$outdir/console.log
 	[ "$mode" = demo ] && console=stdio
 	: >"$outdir/results.log"

@@ -4,6 +4,8 @@
  * A 64 MiB area has 16384 pages, so pfns is a seq_file iterator that
  * produces one row at a time, not one buffer holding them all.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/debugfs.h>
 #include <linux/seq_file.h>
 #include "vmalloc_demo.h"
@@ -112,8 +114,18 @@ static const struct file_operations pfns_fops = {
 	.release = seq_release_private,
 };
 
+/* A file debugfs cannot create (out of memory) is missing: say which. */
+static void vd_create_file(const char *name, struct dentry *dir,
+			   struct vd_state *st, const struct file_operations *fops)
+{
+	struct dentry *d = debugfs_create_file(name, 0400, dir, st, fops);
+
+	if (IS_ERR(d))
+		pr_warn("cannot create debugfs file %s: %ld\n", name, PTR_ERR(d));
+}
+
 void vd_report_create(struct dentry *dir, struct vd_state *st)
 {
-	debugfs_create_file("report", 0400, dir, st, &report_fops);
-	debugfs_create_file("pfns", 0400, dir, st, &pfns_fops);
+	vd_create_file("report", dir, st, &report_fops);
+	vd_create_file("pfns", dir, st, &pfns_fops);
 }

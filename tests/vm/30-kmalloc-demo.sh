@@ -55,12 +55,22 @@ rows_consistent() {
 }
 
 # slabinfo_agrees CACHE KSIZE ORDER: /proc/slabinfo's objsize is the
-# ksize, and its pagesperslab is 2^order of the object's slab.
+# ksize, and its pagesperslab is 2^order of the object's slab.  objsize
+# is the slot an object takes (the cache's size): where the cache keeps
+# debug metadata beside each object (KASAN, slub_debug) the slot is
+# larger, and SLUB's sysfs tells the two apart: object_size is the ksize,
+# slab_size the slot.
 slabinfo_agrees() {
 	line=$(grep "^$1 " /proc/slabinfo) || { echo "no $1 in /proc/slabinfo"; return 1; }
+	slot=$2
+	if [ -r "/sys/kernel/slab/$1/slab_size" ]; then
+		slot=$(cat "/sys/kernel/slab/$1/slab_size")
+		[ "$(cat "/sys/kernel/slab/$1/object_size")" -eq "$2" ] ||
+			{ echo "sysfs object_size $(cat "/sys/kernel/slab/$1/object_size"), ksize $2"; return 1; }
+	fi
 	set -- "$@" $line
-	[ "$7" -eq "$2" ] && [ "$9" -eq $((1 << $3)) ] ||
-		{ echo "slabinfo: $line; report: ksize $2 order $3"; return 1; }
+	[ "$7" -eq "$slot" ] && [ "$9" -eq $((1 << $3)) ] ||
+		{ echo "slabinfo: $line; report: ksize $2 (slot $slot) order $3"; return 1; }
 }
 
 # compound_block PFN ORDER: /proc/kpageflags sees one compound page of

@@ -12,12 +12,6 @@
 P=$DBG/buddy_probe
 HELD=4096
 
-# free_pages: the free pages /proc/buddyinfo counts, over all zones.
-free_pages() {
-	awk '{ p = 1; for (i = 5; i <= NF; i++) { t += $i * p; p *= 2 } }
-		END { print t }' /proc/buddyinfo
-}
-
 # round: load, take 34 blocks, rmmod with them held.  The per-cpu lists
 # fill and drain in the background too (see 90-snapshot.sh): a real leak
 # fails every round, that noise only the round it lands in.

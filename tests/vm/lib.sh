@@ -175,3 +175,22 @@ has() {
 	*) printf '%s\n' "$1"; return 1 ;;
 	esac
 }
+
+# free_pages: the free pages /proc/buddyinfo counts, over all zones.
+free_pages() {
+	awk '{ p = 1; for (i = 5; i <= NF; i++) { t += $i * p; p *= 2 } }
+		END { print t }' /proc/buddyinfo
+}
+
+# summary_check DESC COMMAND...: ok, with the last line COMMAND prints (its
+# summary), when COMMAND succeeds; otherwise not ok, with its first 40
+# lines that do not start with "ok ".  The output stays in /tmp/summary.
+summary_check() {
+	desc=$1
+	shift
+	if "$@" >/tmp/summary 2>&1; then
+		ok "$desc: $(tail -n 1 /tmp/summary)"
+	else
+		not_ok "$desc" "$(grep -v '^ok ' /tmp/summary | head -n 40)"
+	fi
+}
