@@ -39,6 +39,24 @@ vm_initramfs() {
 	rm -rf "$root"
 }
 
+# vm_default_vmlinuz: the image of the kernel the repo's modules are built
+# for (KDIR's release; VMLINUZ overrides it).
+vm_default_vmlinuz() {
+	local krel vmlinuz
+	krel=$(kmemlab_krel "$(kmemlab_kdir)")
+	vmlinuz=${VMLINUZ:-/boot/vmlinuz-$krel}
+	[ -r "$vmlinuz" ] || die "$vmlinuz not found: install linux-image-$krel (scripts/setup)"
+	echo "$vmlinuz"
+}
+
+# vm_repo_initramfs WORK: WORK/initrd.gz, holding the modules built in
+# the repo (make modules).
+vm_repo_initramfs() {
+	mkdir -p "$1/ko"
+	cp "$KMEMLAB_ROOT"/{kmalloc_demo,vmalloc_demo,buddy_probe}/*.ko "$1/ko/"
+	vm_initramfs "$1/initrd.gz" "$1/ko"
+}
+
 # The qemu machine for a profile: one node, or two NUMA nodes with a
 # Movable zone so that the multi-node and multi-zone paths are exercised.
 vm_profile_args() {
