@@ -2,8 +2,8 @@
 # rmmod with blocks held gives them all back.
 #
 # /proc/buddyinfo cannot be compared exactly before and after: insmod,
-# rmmod and the shell allocate and free pages too, and pages parked on
-# the per-cpu lists are not in free_area.  So the test holds 4096 pages
+# rmmod and the shell allocate and free pages too, and slabs keep some
+# (free_pages counts the per-cpu lists too).  So the test holds 4096 pages
 # (16 MiB) and allows 1/8 of that (512 pages, 2 MiB) for that noise: it
 # sees the free pages drop by at least 7/8 of what is held, and come back
 # to within 1/8 of where they started.  Leaking the blocks would leave
@@ -12,9 +12,9 @@
 P=$DBG/buddy_probe
 HELD=4096
 
-# round: load, take 34 blocks, rmmod with them held.  The per-cpu lists
-# fill and drain in the background too (see 90-snapshot.sh): a real leak
-# fails every round, that noise only the round it lands in.
+# round: load, take 34 blocks, rmmod with them held.  A real leak fails
+# every round, a burst of the others' allocations only the round it
+# lands in.
 round() {
 	rmmod buddy_probe 2>/dev/null	# left loaded by a failed round
 	start=$(free_pages)
