@@ -98,8 +98,34 @@ static int bad_pages(char *buf, int *valid)
 	}
 }
 
+/* The kernel's isspace(), which strim() uses: Latin-1's NBSP too. */
+static int kernel_space(unsigned char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r') || c == 0xa0;
+}
+
+/*
+ * What the snapshot file takes: at most 7 bytes, no NUL, "0" or "1"
+ * once surrounding white space is trimmed.  Random bytes make that now
+ * and then (" 1", "0\v"): those are not malformed, and are drawn again.
+ */
+static int snapshot_valid(const char *buf, int len)
+{
+	int start = 0;
+
+	if (len > 7 || memchr(buf, '\0', len))
+		return 0;
+	while (start < len && kernel_space(buf[start]))
+		start++;
+	while (len > start && kernel_space(buf[len - 1]))
+		len--;
+	return len - start == 1 && (buf[start] == '0' || buf[start] == '1');
+}
+
 static int bad_snapshot(char *buf, int *valid)
 {
+	int len;
+
 	const char *num = numbers[rnd(sizeof(numbers) / sizeof(*numbers))];
 
 	*valid = 0;
@@ -110,7 +136,10 @@ static int bad_snapshot(char *buf, int *valid)
 		memset(buf, '1', 4096);
 		return 4096;
 	case 2:
-		return random_bytes(buf, 1 + rnd(16), 1);
+		do
+			len = random_bytes(buf, 1 + rnd(16), 1);
+		while (snapshot_valid(buf, len));
+		return len;
 	case 3:
 		return sprintf(buf, "%s\n", num);
 	case 4:
