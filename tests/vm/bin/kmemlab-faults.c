@@ -96,16 +96,24 @@ static long get(int fd)
 	return strtol(buf, NULL, 10);
 }
 
+/* What became of an armed fault. */
+enum shot {
+	NO_STEP_LEFT,	/* nothing was armed: the walk is over */
+	MISSED,		/* the call made fewer allocations than armed for */
+	FIRED,
+	REPEAT,		/* fired at the same call as the step before */
+};
+
 /*
  * How a fault is armed.  arm(step) before the call, or 0 when there is
- * no step left; fired() after it disarms and says whether a fault came.
- * A walk by fail-nth is over at the first call that did not reach the
- * Nth allocation; a walk by budget goes through its list of steps.
+ * no step left; fired() after it disarms and says what came of it.  A
+ * walk by fail-nth is over at the first call that did not reach the Nth
+ * allocation; a walk by budget goes through its list of steps.
  */
 struct arming {
 	int (*arm)(unsigned int step);
-	int (*fired)(void);
-	int over_when_unfired;
+	enum shot (*fired)(void);
+	int over_when_missed;
 };
 
 static int nth_fd;
@@ -116,12 +124,12 @@ static int nth_arm(unsigned int n)
 	return 1;
 }
 
-static int nth_fired(void)
+static enum shot nth_fired(void)
 {
 	long left = get(nth_fd);
 
 	put(nth_fd, 0);
-	return !left;
+	return left ? MISSED : FIRED;
 }
 
 static const struct arming by_nth = { nth_arm, nth_fired, 1 };
@@ -137,7 +145,8 @@ static struct {
 	long saved_space, saved_times, saved_probability;
 	char saved_task_filter[2];
 	long total, budget;
-} bud;
+	long last_at;		/* bytes before the last fault, or -1 */
+} bud = { .last_at = -1 };
 
 static void put_file(const char *path, const char *val)
 {
@@ -206,14 +215,17 @@ static void budget_set(long budget)
 	put(bud.make_it_fail, 1);
 }
 
-/* Step k fails after T - 2^(k-1) bytes; the last step after none. */
+/*
+ * Step k fails after T - 2^(k-1) bytes, the last step after none.  T is
+ * below 2^31 ("space" is an int), so the shift stays in range.
+ */
 static int budget_arm(unsigned int step)
 {
-	long back = step - 1 < 62 ? 1L << (step - 1) : bud.total;
+	long back = 1L << (step - 1);
 
-	if (step > 1 && (1L << (step - 2)) >= bud.total)
+	if (back / 2 >= bud.total)
 		return 0;
-	bud.budget = bud.total > back ? bud.total - back : 0;
+	bud.budget = back < bud.total ? bud.total - back : 0;
 	budget_set(bud.budget);
 	return 1;
 }
@@ -223,19 +235,18 @@ static int budget_arm(unsigned int step)
  * bytes before it say which call it was.  Two budgets that fail the same
  * call count as one fault.
  */
-static int budget_fired(void)
+static enum shot budget_fired(void)
 {
-	static long last = -1;
 	long at;
 
 	put(bud.make_it_fail, 0);
 	if (get_num(bud.times))
-		return 0;
+		return MISSED;
 	at = bud.budget - get_num(bud.space);
-	if (at == last)
-		return -1;
-	last = at;
-	return 1;
+	if (at == bud.last_at)
+		return REPEAT;
+	bud.last_at = at;
+	return FIRED;
 }
 
 static const struct arming by_budget = { budget_arm, budget_fired, 0 };
@@ -249,7 +260,26 @@ static const char *read_klog(void)
 	return klog;
 }
 
-/* Lines of the raw log (klogctl keeps the "<L>" prefix) at level <= 3. */
+/*
+ * The text of a raw log line that ends at END, past its "<L>" level
+ * (klogctl keeps it; *level is 7 without one) and its printk time,
+ * "[    1.234567] ".
+ */
+static const char *line_text(const char *line, const char *end, int *level)
+{
+	*level = 7;
+	if (line[0] == '<' && line[2] == '>') {
+		*level = line[1] - '0';
+		line += 3;
+	}
+	if (line[0] == '[') {
+		line = strchr(line, ']');
+		line = line && line + 2 <= end ? line + 2 : end;
+	}
+	return line;
+}
+
+/* Lines of the raw log at level <= MAXLEVEL that start with PREFIX. */
 static int count_lines(const char *log, const char *prefix, int maxlevel)
 {
 	size_t plen = strlen(prefix);
@@ -258,18 +288,9 @@ static int count_lines(const char *log, const char *prefix, int maxlevel)
 
 	while (*line) {
 		const char *end = strchrnul(line, '\n');
-		const char *text = line;
-		int level = 7;
+		int level;
+		const char *text = line_text(line, end, &level);
 
-		if (text[0] == '<' && text[2] == '>') {
-			level = text[1] - '0';
-			text += 3;
-		}
-		/* printk time, "[    1.234567] " */
-		if (text[0] == '[') {
-			text = strchr(text, ']');
-			text = text ? text + 2 : end;
-		}
 		if (level <= maxlevel && text < end &&
 		    !strncmp(text, prefix, plen))
 			n++;
@@ -294,14 +315,9 @@ static const char *fault_site(const char *log, const char *module,
 	snprintf(tag, sizeof(tag), " [%s]", module);
 	while (*line) {
 		const char *end = strchrnul(line, '\n');
-		const char *text = line;
+		int level;
+		const char *text = line_text(line, end, &level);
 
-		if (text[0] == '<' && text[2] == '>')
-			text += 3;
-		if (text[0] == '[') {
-			text = strchr(text, ']');
-			text = text ? text + 2 : end;
-		}
 		while (text < end && *text == ' ')
 			text++;
 		/* The end of this trace: a later one is another story. */
@@ -384,27 +400,27 @@ struct module {
 /*
  * finit_module() of the module, armed by ARM (nothing is opened, read or
  * logged between arming and disarming, so that the fault falls on the
- * load's own calls); then the kernel's log.  Returns fired(); *err is
- * the load's errno, or 0.
+ * load's own calls); then the kernel's log.  Returns what came of the
+ * fault; *err is the load's errno, or 0.
  */
-static int load(const struct module *m, const struct arming *a, unsigned int n,
-		int *err, const char **log)
+static enum shot load(const struct module *m, const struct arming *a,
+		      unsigned int n, int *err, const char **log)
 {
 	int fd = open(m->ko, O_RDONLY | O_CLOEXEC);
-	int fired;
+	enum shot shot;
 
 	if (fd < 0)
 		die(m->ko);
 	read_klog();
 	if (!a->arm(n)) {
 		close(fd);
-		return -2;
+		return NO_STEP_LEFT;
 	}
 	*err = syscall(SYS_finit_module, fd, m->params, 0) ? errno : 0;
-	fired = a->fired();
+	shot = a->fired();
 	close(fd);
 	*log = read_klog();
-	return fired;
+	return shot;
 }
 
 static void unload(const struct module *m, unsigned int n, const char *site)
@@ -477,17 +493,18 @@ static void load_walk(const struct arming *a, const struct module *m)
 
 	for (n = 1; n < MAX_FAULTS; n++) {
 		const char *log;
-		int err, fired = load(m, a, n, &err, &log);
+		int err;
+		enum shot shot = load(m, a, n, &err, &log);
 
-		if (fired == -2)
-			return;		/* no step left */
-		if (!fired) {
+		if (shot == NO_STEP_LEFT)
+			return;
+		if (shot == MISSED) {
 			unfaulted(m, n, err);
-			if (a->over_when_unfired)
+			if (a->over_when_missed)
 				return;
 			continue;
 		}
-		load_faulted(m, n, err, log, fired < 0);
+		load_faulted(m, n, err, log, shot == REPEAT);
 	}
 }
 
@@ -499,11 +516,11 @@ static int measure_arm(unsigned int step)
 	return 1;
 }
 
-static int measure_fired(void)
+static enum shot measure_fired(void)
 {
 	put(bud.make_it_fail, 0);
 	bud.total = INT_MAX - get_num(bud.space);
-	return 0;
+	return MISSED;
 }
 
 static const struct arming measuring = { measure_arm, measure_fired, 1 };
@@ -532,7 +549,8 @@ static void write_walk(const char *file, const char *cmd, const char *cleanup)
 	for (n = 1; n < MAX_FAULTS; n++) {
 		int fd = open(file, O_WRONLY | O_CLOEXEC);
 		ssize_t ret;
-		int err, fired;
+		enum shot shot;
+		int err;
 
 		if (fd < 0)
 			die(file);
@@ -540,7 +558,7 @@ static void write_walk(const char *file, const char *cmd, const char *cleanup)
 		by_nth.arm(n);
 		ret = write(fd, cmd, strlen(cmd));
 		err = errno;
-		fired = by_nth.fired();
+		shot = by_nth.fired();
 		log = read_klog();
 		site = fault_site(log, "buddy_probe", where, sizeof(where));
 		if (splat(log)) {
@@ -550,7 +568,7 @@ static void write_walk(const char *file, const char *cmd, const char *cleanup)
 		if (cleanup && write(fd, cleanup, strlen(cleanup)) < 0)
 			result(n, "cleanup write failed", site, 0, NULL, 0);
 		close(fd);
-		if (!fired) {
+		if (shot == MISSED) {
 			if (ret < 0) {
 				snprintf(why, sizeof(why), "unfaulted write failed: %s",
 					 strerror(err));

@@ -124,9 +124,8 @@ static int snapshot_valid(const char *buf, int len)
 
 static int bad_snapshot(char *buf, int *valid)
 {
-	int len;
-
 	const char *num = numbers[rnd(sizeof(numbers) / sizeof(*numbers))];
+	int len;
 
 	*valid = 0;
 	switch (rnd(6)) {
