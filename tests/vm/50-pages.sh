@@ -33,11 +33,11 @@ alloc_match() {
 
 # cycle5: alloc order 5 and free it again; both experiments must say
 # match, and the free's observed counts of orders >= 5 must be the
-# alloc's before counts: the split, if any, undone by the merge.  Between the alloc and the
-# free nothing may run that allocates, or the free half of a split can
-# be taken (a per-cpu list refill splits the smallest free Unmovable
-# block, and in these VMs that can be it): so only shell builtins, no
-# command substitution (a fork), between the two writes.
+# alloc's before counts: the split, if any, undone by the merge.  Between
+# the alloc and the free nothing may run that allocates, or the free half
+# of a split can be taken (a per-cpu list refill splits the smallest free
+# Unmovable block, and in these VMs that can be it): so only shell
+# builtins, no command substitution (a fork), between the two writes.
 cycle5() {
 	echo "alloc 5" >$P/pages || return 1
 	a_before=

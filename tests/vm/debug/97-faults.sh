@@ -43,13 +43,13 @@ vmalloc_areas() {
 # back_to START_PAGES START_AREAS: free pages within 1024 (4 MiB) and
 # vmalloc areas within 4 (cached thread stacks) of where they were, and
 # no area whose caller is gone: an unloaded module's address prints
-# without a symbol.  The pages are the loose check: besides the shell's
-# own, KASAN's quarantine holds freed objects, and with them their slabs'
-# pages, for a while (630 pages short were seen once on 2node, before
-# free_pages counted the per-cpu lists).  So it catches a leak of
-# buddy_probe's held blocks (demo_orders=0,10,10: 2049 pages), not of a
-# few pages; leaked slab objects and vmalloc areas are kmemleak's to find
-# (99-kmemleak.sh) and vmallocinfo's.
+# without a symbol.  The pages are the loose check (630 pages short were
+# seen once on 2node, before free_pages counted the per-cpu lists and
+# emptied KASAN's quarantine; the shell and the kernel's own caches still
+# move some).  So it catches a leak of buddy_probe's held blocks
+# (demo_orders=0,10,10: 2049 pages), not of a few pages; leaked slab
+# objects and vmalloc areas are kmemleak's to find (99-kmemleak.sh) and
+# vmallocinfo's.
 back_to() {
 	now=$(free_pages)
 	areas=$(vmalloc_areas)
