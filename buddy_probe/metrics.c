@@ -2,7 +2,7 @@
 /*
  * debugfs metrics: the free lists and the fragmentation indices in the
  * Prometheus text exposition format, for node_exporter's textfile
- * collector (scripts/buddy-textfile) or any scraper.
+ * collector (tools/buddy-textfile) or any scraper.
  *
  * node_buddyinfo_blocks has the name, labels, help and type of
  * node_exporter's own buddyinfo collector, so that what is built on it

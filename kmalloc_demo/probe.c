@@ -13,7 +13,6 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <kmemlab/compat.h>
-#include <kmemlab/linear_map.h>
 #include <kmemlab/kmalloc_class.h>
 #include "kmalloc_demo.h"
 

@@ -13,8 +13,8 @@ vm_initramfs() {
 	root=$(mktemp -d)
 	mkdir -p "$root"/{bin,dev,proc,sys,tmp,lib/kmemlab,tests,guest}
 	cp /bin/busybox "$root/bin/busybox"
-	cp "$KMEMLAB_ROOT/scripts/guest/init" "$root/init"
-	cp "$KMEMLAB_ROOT"/scripts/guest/* "$root/guest/"
+	cp "$KMEMLAB_ROOT/guest/init" "$root/init"
+	cp "$KMEMLAB_ROOT"/guest/* "$root/guest/"
 	cp "$KMEMLAB_ROOT"/tests/vm/run "$KMEMLAB_ROOT"/tests/vm/*.sh "$root/tests/"
 	for dir in "$@"; do
 		cp "$dir"/[0-9]*.sh "$root/tests/"
@@ -29,7 +29,7 @@ vm_initramfs() {
 		done
 	fi
 	# The scripts that run under busybox, for the guest tests and the demo.
-	cp "$KMEMLAB_ROOT"/scripts/{buddyinfo-diff,buddywatch,buddy-textfile} "$root/bin/"
+	cp "$KMEMLAB_ROOT"/tools/{buddyinfo-diff,buddywatch,buddy-textfile} "$root/bin/"
 	for src in "$KMEMLAB_ROOT"/tests/vm/bin/*.c; do
 		gcc -static -O2 -Wall -Werror -o "$root/bin/$(basename "$src" .c)" "$src" ||
 			{ rm -rf "$root"; return 1; }

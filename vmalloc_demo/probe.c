@@ -16,7 +16,7 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
-#include <kmemlab/linear_map.h>
+#include <kmemlab/compat.h>
 #include <kmemlab/pfn_runs.h>
 #include "vmalloc_demo.h"
 

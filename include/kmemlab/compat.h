@@ -1,16 +1,21 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The one place where kmemlab meets kernel-version differences.
+ * The one place where kmemlab meets differences between kernels: their
+ * versions, configurations and architectures.
  *
- * Kernel glue includes this header; pure helpers never do, so that they
- * build unchanged under KUnit/UML and in userspace.
+ * Kernel glue includes this header; pure helpers (lib/) never do, so
+ * that they build unchanged under KUnit/UML and in userspace.
  */
 #ifndef KMEMLAB_COMPAT_H
 #define KMEMLAB_COMPAT_H
 
+#include <linux/io.h>
 #include <linux/kernel.h>
+#include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/slab.h>
+#include <kmemlab/kmalloc_class.h>
+#include <kmemlab/pfn_runs.h>
 
 /*
  * Number of buddy orders, i.e. entries in zone->free_area[].  MAX_ORDER
@@ -77,6 +82,31 @@ static inline bool kmemlab_pcp_order(unsigned int order)
 		return true;
 	return IS_ENABLED(CONFIG_TRANSPARENT_HUGEPAGE) &&
 	       order == pageblock_order;
+}
+
+/*
+ * The frame behind a linear-map address (kmalloc memory).  Where a module
+ * may walk the kernel's page tables (x86 exports slow_virt_to_phys()),
+ * walk them, so that a claim of physical contiguity is measured rather
+ * than assumed; elsewhere fall back to virt_to_phys()'s arithmetic.  Not
+ * for vmalloc addresses: use vmalloc_to_pfn() for those.
+ */
+static inline unsigned long kmemlab_linear_pfn(const void *addr)
+{
+#ifdef CONFIG_X86
+	return PHYS_PFN(slow_virt_to_phys((void *)addr));
+#else
+	return PHYS_PFN(virt_to_phys(addr));
+#endif
+}
+
+/* Runs of consecutive frames behind the @len bytes at linear-map address @p. */
+static inline unsigned long kmemlab_linear_runs(const void *p, size_t len)
+{
+	return kmemlab_pfn_runs_walk(PTR_ALIGN_DOWN(p, PAGE_SIZE),
+				     kmemlab_pages_spanned(offset_in_page(p),
+							   len, PAGE_SHIFT),
+				     PAGE_SIZE, kmemlab_linear_pfn);
 }
 
 #endif /* KMEMLAB_COMPAT_H */

@@ -27,11 +27,7 @@ struct kmemlab_kmalloc_class {
 };
 
 /* Largest size kmalloc accepts: KMALLOC_MAX_SIZE. */
-static inline size_t
-kmemlab_kmalloc_max_size(const struct kmemlab_kmalloc_geometry *g)
-{
-	return (size_t)1 << g->shift_max;
-}
+size_t kmemlab_kmalloc_max_size(const struct kmemlab_kmalloc_geometry *g);
 
 /* Fills @c for kmalloc(@size); -EINVAL for 0 or above the largest size. */
 int kmemlab_kmalloc_class(size_t size, const struct kmemlab_kmalloc_geometry *g,
@@ -49,19 +45,10 @@ int kmemlab_kmalloc_cache_name(char *buf, size_t len, const char *prefix,
 			       const struct kmemlab_kmalloc_class *c);
 
 /* Internal waste: bytes given beyond those asked for. */
-static inline size_t kmemlab_waste(size_t requested, size_t given)
-{
-	return given > requested ? given - requested : 0;
-}
+size_t kmemlab_waste(size_t requested, size_t given);
 
 /* Number of pages that @len bytes starting @offset into a page touch. */
-static inline unsigned long kmemlab_pages_spanned(unsigned long offset,
-						  size_t len,
-						  unsigned int page_shift)
-{
-	if (!len)
-		return 0;
-	return ((offset + len - 1) >> page_shift) + 1;
-}
+unsigned long kmemlab_pages_spanned(unsigned long offset, size_t len,
+				    unsigned int page_shift);
 
 #endif /* KMEMLAB_KMALLOC_CLASS_H */

@@ -14,7 +14,6 @@
 /* Names are at most 12 characters: pagetypeinfo prints them with %12s. */
 const char *kmemlab_migratetype_name_for(unsigned int type, bool cma,
 					 bool isolation);
-unsigned int kmemlab_migratetype_count(bool cma, bool isolation);
 
 /*
  * The count for the kernel being built for, as a constant so that the
@@ -24,10 +23,7 @@ unsigned int kmemlab_migratetype_count(bool cma, bool isolation);
 #define KMEMLAB_MIGRATE_TYPES						\
 	(4 + IS_ENABLED(CONFIG_CMA) + IS_ENABLED(CONFIG_MEMORY_ISOLATION))
 
-static inline const char *kmemlab_migratetype_name(unsigned int type)
-{
-	return kmemlab_migratetype_name_for(type, IS_ENABLED(CONFIG_CMA),
-					    IS_ENABLED(CONFIG_MEMORY_ISOLATION));
-}
+/* The name of @type on the kernel being built for. */
+const char *kmemlab_migratetype_name(unsigned int type);
 
 #endif /* KMEMLAB_MIGRATETYPE_NAMES_H */

@@ -3,8 +3,6 @@
  * Runs of physically consecutive page frames.  A buffer's pages are
  * contiguous in physical memory when its frames, in the order they are
  * mapped, form one run: pfn, pfn + 1, pfn + 2, ...
- *
- * static inline: both modules use it (see docs/HACKING.md).
  */
 #ifndef KMEMLAB_PFN_RUNS_H
 #define KMEMLAB_PFN_RUNS_H
@@ -17,36 +15,18 @@ struct kmemlab_pfn_runs {
 	unsigned long last;	/* the previous frame */
 };
 
-/*
- * Only an ascending neighbour extends a run: frames mapped in the reverse
- * order are not one contiguous buffer as seen from the virtual side.
- */
-static inline void kmemlab_pfn_runs_add(struct kmemlab_pfn_runs *r,
-					unsigned long pfn)
-{
-	if (r->runs && pfn == r->last + 1) {
-		r->len++;
-	} else {
-		r->runs++;
-		r->len = 1;
-	}
-	if (r->len > r->longest)
-		r->longest = r->len;
-	r->last = pfn;
-}
+void kmemlab_pfn_runs_add(struct kmemlab_pfn_runs *r, unsigned long pfn);
 
 /* Runs in @pfns[0..@n); *@longest gets the longest one's length. */
-static inline unsigned long kmemlab_pfn_runs(const unsigned long *pfns,
-					     unsigned long n,
-					     unsigned long *longest)
-{
-	struct kmemlab_pfn_runs r = { 0 };
-	unsigned long i;
+unsigned long kmemlab_pfn_runs(const unsigned long *pfns, unsigned long n,
+			       unsigned long *longest);
 
-	for (i = 0; i < n; i++)
-		kmemlab_pfn_runs_add(&r, pfns[i]);
-	*longest = r.longest;
-	return r.runs;
-}
+/*
+ * Runs of the frames behind @pages pages of @page_size bytes from the
+ * page-aligned address @page, in address order, as @pfn_of finds them.
+ */
+unsigned long kmemlab_pfn_runs_walk(const void *page, unsigned long pages,
+				    unsigned long page_size,
+				    unsigned long (*pfn_of)(const void *addr));
 
 #endif /* KMEMLAB_PFN_RUNS_H */

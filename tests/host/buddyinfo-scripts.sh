@@ -12,7 +12,7 @@ set -uo pipefail
 # shellcheck source=tests/host/tap.bash
 . "$(dirname "$0")/tap.bash"
 
-S=$KMEMLAB_ROOT/scripts
+S=$KMEMLAB_ROOT/tools
 F=$FIXTURES
 BB=$(busybox_path)
 scratch=$(mktemp -d)
@@ -201,7 +201,7 @@ check "buddy-textfile: an unknown option is a usage error" usage_error "$S/buddy
 # --- shellcheck --------------------------------------------------------
 
 for f in buddyinfo-diff buddywatch buddy-textfile buddyplot; do
-	check "shellcheck scripts/$f" shellcheck "$S/$f"
+	check "shellcheck tools/$f" shellcheck "$S/$f"
 done
 
 finish

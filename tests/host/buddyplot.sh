@@ -11,7 +11,7 @@ set -uo pipefail
 # shellcheck source=tests/host/tap.bash
 . "$(dirname "$0")/tap.bash"
 
-S=$KMEMLAB_ROOT/scripts
+S=$KMEMLAB_ROOT/tools
 F=$FIXTURES
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit tests for the buddy system model in model/buddy_model.c.
+ * KUnit tests for the buddy system model in lib/buddy_model.c.
  *
  * Scenarios are scripts whose every step renders its result as text, in
  * the notation of tools/buddysim, and compares it with the expected text;

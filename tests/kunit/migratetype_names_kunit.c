@@ -32,6 +32,16 @@ static void mt_case_desc(const struct mt_case *c, char *desc)
 
 KUNIT_ARRAY_PARAM(mt, mt_cases, mt_case_desc);
 
+/* The number of migrate types (MIGRATE_TYPES) the table gives such a kernel. */
+static unsigned int kmemlab_migratetype_count(bool cma, bool isolation)
+{
+	unsigned int type = 0;
+
+	while (kmemlab_migratetype_name_for(type, cma, isolation))
+		type++;
+	return type;
+}
+
 static void migratetype_names_test(struct kunit *test)
 {
 	const struct mt_case *c = test->param_value;

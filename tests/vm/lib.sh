@@ -90,7 +90,7 @@ same_read() {
 }
 
 # same_buddyinfo A B: same_read for buddyinfo-format files, which says
-# what differs in their terms: scripts/buddyinfo-diff prints each differing
+# what differs in their terms: tools/buddyinfo-diff prints each differing
 # node/zone/order cell with both values.  Then byte for byte, for the
 # layout.
 same_buddyinfo() {

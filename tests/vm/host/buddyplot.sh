@@ -19,7 +19,7 @@ trap 'rm -rf "$scratch"' EXIT
 
 plot_live() {
 	local size
-	"$KMEMLAB_ROOT/scripts/buddyplot" -o "$scratch/live" -s 1000x700 \
+	"$KMEMLAB_ROOT/tools/buddyplot" -o "$scratch/live" -s 1000x700 \
 		"$A/buddyinfo.before" "$A/buddyinfo.after" || return 1
 	[ -s "$scratch/live.svg" ] || return 1
 	size=$(png_size "$scratch/live.png") || return 1
@@ -27,7 +27,7 @@ plot_live() {
 }
 
 same_diff() {
-	"$KMEMLAB_ROOT/scripts/buddyinfo-diff" "$A/buddyinfo.before" "$A/buddyinfo.after" >"$scratch/diff"
+	"$KMEMLAB_ROOT/tools/buddyinfo-diff" "$A/buddyinfo.before" "$A/buddyinfo.after" >"$scratch/diff"
 	[ $? -eq 1 ] && diff -u "$A/buddyinfo.diff" "$scratch/diff"
 }
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* Userspace stand-in for <linux/string.h>. */
-#ifndef _BUDDYSIM_SHIM_LINUX_STRING_H
-#define _BUDDYSIM_SHIM_LINUX_STRING_H
+#ifndef _KMEMLAB_SHIM_LINUX_STRING_H
+#define _KMEMLAB_SHIM_LINUX_STRING_H
 
 #include <string.h>
 

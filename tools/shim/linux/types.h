@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* Userspace stand-in for <linux/types.h>, as much as the model needs. */
-#ifndef _BUDDYSIM_SHIM_LINUX_TYPES_H
-#define _BUDDYSIM_SHIM_LINUX_TYPES_H
+#ifndef _KMEMLAB_SHIM_LINUX_TYPES_H
+#define _KMEMLAB_SHIM_LINUX_TYPES_H
 
 /* C library headers include the UAPI header of this name: keep it. */
 #include_next <linux/types.h>

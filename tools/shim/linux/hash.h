@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* Userspace stand-in for <linux/hash.h>: the kernel's generic hash_32(). */
-#ifndef _BUDDYSIM_SHIM_LINUX_HASH_H
-#define _BUDDYSIM_SHIM_LINUX_HASH_H
+#ifndef _KMEMLAB_SHIM_LINUX_HASH_H
+#define _KMEMLAB_SHIM_LINUX_HASH_H
 
 #include <linux/types.h>
 

@@ -63,3 +63,21 @@ int kmemlab_kmalloc_cache_name(char *buf, size_t len, const char *prefix,
 		return scnprintf(buf, len, "%s%zuk", prefix, c->size >> 10);
 	return scnprintf(buf, len, "%s%zu", prefix, c->size);
 }
+
+size_t kmemlab_kmalloc_max_size(const struct kmemlab_kmalloc_geometry *g)
+{
+	return (size_t)1 << g->shift_max;
+}
+
+size_t kmemlab_waste(size_t requested, size_t given)
+{
+	return given > requested ? given - requested : 0;
+}
+
+unsigned long kmemlab_pages_spanned(unsigned long offset, size_t len,
+				    unsigned int page_shift)
+{
+	if (!len)
+		return 0;
+	return ((offset + len - 1) >> page_shift) + 1;
+}

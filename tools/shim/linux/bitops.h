@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* Userspace stand-in for <linux/bitops.h>, as much as the model needs. */
-#ifndef _BUDDYSIM_SHIM_LINUX_BITOPS_H
-#define _BUDDYSIM_SHIM_LINUX_BITOPS_H
+#ifndef _KMEMLAB_SHIM_LINUX_BITOPS_H
+#define _KMEMLAB_SHIM_LINUX_BITOPS_H
 
 #include <linux/types.h>
 

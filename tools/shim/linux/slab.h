@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* Userspace stand-in for <linux/slab.h>: the kv*alloc() family on libc. */
-#ifndef _BUDDYSIM_SHIM_LINUX_SLAB_H
-#define _BUDDYSIM_SHIM_LINUX_SLAB_H
+#ifndef _KMEMLAB_SHIM_LINUX_SLAB_H
+#define _KMEMLAB_SHIM_LINUX_SLAB_H
 
 #include <stdint.h>
 #include <stdlib.h>

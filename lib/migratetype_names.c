@@ -51,12 +51,8 @@ const char *kmemlab_migratetype_name_for(unsigned int type, bool cma,
 	return NULL;
 }
 
-/* The number of migrate types (MIGRATE_TYPES) of such a kernel. */
-unsigned int kmemlab_migratetype_count(bool cma, bool isolation)
+const char *kmemlab_migratetype_name(unsigned int type)
 {
-	unsigned int type = 0;
-
-	while (kmemlab_migratetype_name_for(type, cma, isolation))
-		type++;
-	return type;
+	return kmemlab_migratetype_name_for(type, IS_ENABLED(CONFIG_CMA),
+					    IS_ENABLED(CONFIG_MEMORY_ISOLATION));
 }

@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The pure helpers of lib/ that kmalloc_demo links, compiled as one unit of
+ * this module: kbuild must not build one object into two modules.
+ */
+#include "../lib/buddy_math.c"
+#include "../lib/kmalloc_class.c"
+#include "../lib/kmalloc_row.c"
+#include "../lib/pfn_runs.c"
+#include "../lib/size_list.c"
