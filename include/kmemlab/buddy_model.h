@@ -3,7 +3,7 @@
  * Buddy system model: a byte-addressed arena of TOTAL bytes carved into
  * power-of-two blocks of at least MIN bytes, split and merged the way the
  * page allocator does it.  The same source builds as part of a KUnit suite
- * and, through the headers in tools/buddysim/shim, as a userspace library.
+ * and, through the headers in tools/shim, as a userspace library.
  *
  * The model keeps no global state and takes no locks: callers serialise
  * access to one struct buddy_model.

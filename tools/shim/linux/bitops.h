@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Userspace stand-in for <linux/bitops.h>, as much as the model needs. */
+/* Userspace stand-in for <linux/bitops.h>, as much as lib/ needs. */
 #ifndef _KMEMLAB_SHIM_LINUX_BITOPS_H
 #define _KMEMLAB_SHIM_LINUX_BITOPS_H
 

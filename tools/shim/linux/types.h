@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Userspace stand-in for <linux/types.h>, as much as the model needs. */
+/* Userspace stand-in for <linux/types.h>, as much as lib/ needs. */
 #ifndef _KMEMLAB_SHIM_LINUX_TYPES_H
 #define _KMEMLAB_SHIM_LINUX_TYPES_H
 
