@@ -60,7 +60,7 @@ void bp_experiment_free_end(void);
 unsigned long bp_count_free_list(struct zone *zone, unsigned int order,
 				 int mtype, bool *overflow);
 
-/* How long a pagetypeinfo read held a zone->lock at most. */
+/* Every bp_count_free_list() walk: it held a zone->lock for @ns. */
 void bp_stats_lock_held(u64 ns);
 
 void bp_buddyinfo_create(struct dentry *dir);

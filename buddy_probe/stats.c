@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * debugfs stats: the cost of reading pagetypeinfo to the rest of the
- * system, as the longest time one read held a zone->lock (every
- * allocation and free in that zone waits that long), measured with
- * ktime_get() inside the lock.
+ * debugfs stats: the cost to the rest of the system of counting the free
+ * lists (the pagetypeinfo and metrics files do), as the number of
+ * zone->lock holds and the longest one (every allocation and free in that
+ * zone waits that long), measured with ktime_get() inside the lock.
  */
 #include <linux/atomic.h>
 #include <linux/debugfs.h>
@@ -13,7 +13,10 @@
 static atomic64_t max_hold_ns = ATOMIC64_INIT(0);
 static atomic64_t nr_holds = ATOMIC64_INIT(0);
 
-/* Called with zone->lock held: lock-free, and never waits. */
+/*
+ * Called by every bp_count_free_list() walk, with zone->lock held:
+ * lock-free, and never waits.
+ */
 void bp_stats_lock_held(u64 ns)
 {
 	s64 old = atomic64_read(&max_hold_ns);
@@ -30,9 +33,9 @@ void bp_stats_lock_held(u64 ns)
 
 static int stats_show(struct seq_file *m, void *v)
 {
-	seq_printf(m, "pagetypeinfo_lock_holds %lld\n",
+	seq_printf(m, "free_list_lock_holds %lld\n",
 		   atomic64_read(&nr_holds));
-	seq_printf(m, "pagetypeinfo_max_lock_hold_ns %lld\n",
+	seq_printf(m, "free_list_max_lock_hold_ns %lld\n",
 		   atomic64_read(&max_hold_ns));
 	return 0;
 }

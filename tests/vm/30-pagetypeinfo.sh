@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # buddy_probe/pagetypeinfo is the "Free pages count per migrate type at
 # order" section of /proc/pagetypeinfo (one per node, header included),
-# and stats says how long reading it held a zone->lock.
+# and stats says how often and how long counting free lists (pagetypeinfo
+# and metrics reads) held a zone->lock.
 
 P=$DBG/buddy_probe
 
@@ -32,6 +33,30 @@ stat_of() {
 	awk -v k="$1" '$1 == k { print $2 }' $P/stats
 }
 
+# holds_per_read FILE: zone->lock holds one read of FILE adds to stats.
+holds_per_read() {
+	before=$(stat_of free_list_lock_holds)
+	cat "$1" >/dev/null
+	echo $(($(stat_of free_list_lock_holds) - before))
+}
+
+# The free lists: one per order for each zone and type line of pagetypeinfo
+# (its header is 8 words, then the orders).
+nr_lists() {
+	echo $(($(grep -c ', type ' $P/pagetypeinfo) *
+		$(head -n 1 $P/pagetypeinfo | awk '{ print NF - 8 }')))
+}
+
+# A metrics read walks every free list once per run of its show(): more
+# than one when its output outgrows seq_file's buffer, which seq_read()
+# doubles before it runs show() again.
+metrics_walks() {
+	holds=$(holds_per_read $P/metrics)
+	lists=$(nr_lists)
+	[ "$holds" -ge "$lists" ] && [ $((holds % lists)) -eq 0 ] ||
+		{ echo "$holds holds, $lists lists"; return 1; }
+}
+
 insmod "$KO/buddy_probe.ko"
 check "pagetypeinfo is mode 0400" test "$(stat -c %a $P/pagetypeinfo)" = 400
 check "stats is mode 0400" test "$(stat -c %a $P/stats)" = 400
@@ -42,8 +67,11 @@ check "pagetypeinfo has a header per node and a line per zone and type" \
 check "pagetypeinfo equals /proc/pagetypeinfo's free-count section (read back to back)" \
 	retry 8 pagetypeinfo_same
 check "stats counts one zone->lock hold per list walked" \
-	test "$(stat_of pagetypeinfo_lock_holds)" -gt 0
+	test "$(stat_of free_list_lock_holds)" -gt 0
 check "stats has the longest hold, in ns" \
-	test "$(stat_of pagetypeinfo_max_lock_hold_ns)" -gt 0
+	test "$(stat_of free_list_max_lock_hold_ns)" -gt 0
+check "a pagetypeinfo read: one hold per free list ($(nr_lists))" \
+	test "$(holds_per_read $P/pagetypeinfo)" -eq "$(nr_lists)"
+check "a metrics read walks the same free lists, each time counted" metrics_walks
 rmmod buddy_probe
 check "no warning, BUG or oops" dmesg_clean
