@@ -26,8 +26,10 @@ struct bp_zone_reading {
 	struct kmemlab_zone_counts counts;
 };
 
+/* A zone's counts, under its zone->lock; _locked: the caller holds it. */
 void bp_read_zone_counts(struct zone *zone, struct kmemlab_zone_counts *zc);
-void bp_copy_zone_counts(struct zone *zone, struct kmemlab_zone_counts *zc);
+void bp_read_zone_counts_locked(struct zone *zone,
+				struct kmemlab_zone_counts *zc);
 unsigned int bp_read_zones(struct bp_zone_reading *readings,
 			   unsigned int max, int migratetype);
 struct bp_zone_reading *bp_read_all_zones(unsigned int *n);

@@ -148,7 +148,7 @@ void bp_experiment_free_begin(struct page *page, unsigned int order)
 	exp.order = order;
 	exp.pfn = page_to_pfn(page);
 	spin_lock_irqsave(&free_zone->lock, flags);
-	bp_copy_zone_counts(free_zone, &exp.before);
+	bp_read_zone_counts_locked(free_zone, &exp.before);
 	exp.merges = count_merges(free_zone, exp.pfn, order);
 	spin_unlock_irqrestore(&free_zone->lock, flags);
 }

@@ -47,7 +47,8 @@ unsigned int bp_nr_zones(void)
 }
 
 /* Copies the per-order free counts; the caller holds zone->lock. */
-void bp_copy_zone_counts(struct zone *zone, struct kmemlab_zone_counts *zc)
+void bp_read_zone_counts_locked(struct zone *zone,
+				struct kmemlab_zone_counts *zc)
 {
 	unsigned int order;
 
@@ -67,7 +68,7 @@ void bp_read_zone_counts(struct zone *zone, struct kmemlab_zone_counts *zc)
 	unsigned long flags;
 
 	spin_lock_irqsave(&zone->lock, flags);
-	bp_copy_zone_counts(zone, zc);
+	bp_read_zone_counts_locked(zone, zc);
 	spin_unlock_irqrestore(&zone->lock, flags);
 }
 
@@ -93,7 +94,7 @@ unsigned int bp_read_zones(struct bp_zone_reading *readings,
 		r->zone_idx = zone_idx(zone);
 		r->type_orders = 0;
 		spin_lock_irqsave(&zone->lock, flags);
-		bp_copy_zone_counts(zone, &r->counts);
+		bp_read_zone_counts_locked(zone, &r->counts);
 		for (order = 0; migratetype >= 0 && order < KMEMLAB_NR_ORDERS;
 		     order++) {
 			struct free_area *area = &zone->free_area[order];
