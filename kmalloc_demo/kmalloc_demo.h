@@ -26,7 +26,7 @@ struct kd_state {
 };
 
 int kd_take(struct kd_alloc *a, size_t size, gfp_t gfp,
-	    unsigned int iterations, bool raw_addrs);
+	    unsigned int iterations, bool show_addrs);
 void kd_release(struct kd_alloc *a);
 
 void kd_report_create(struct dentry *dir, struct kd_state *st);

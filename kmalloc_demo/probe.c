@@ -95,7 +95,7 @@ static void kd_log(const struct kmemlab_kmalloc_row *r, bool slab)
 {
 	char where[40], virt[24];
 
-	if (r->raw_addrs)
+	if (r->show_addrs)
 		snprintf(virt, sizeof(virt), "0x%lx", (unsigned long)r->virt);
 	else
 		snprintf(virt, sizeof(virt), "%p", r->virt);
@@ -114,7 +114,7 @@ static void kd_log(const struct kmemlab_kmalloc_row *r, bool slab)
 }
 
 int kd_take(struct kd_alloc *a, size_t size, gfp_t gfp,
-	    unsigned int iterations, bool raw_addrs)
+	    unsigned int iterations, bool show_addrs)
 {
 	struct kmemlab_kmalloc_row *r = &a->row;
 	bool slab;
@@ -122,7 +122,7 @@ int kd_take(struct kd_alloc *a, size_t size, gfp_t gfp,
 
 	memset(a, 0, sizeof(*a));
 	r->size = size;
-	r->raw_addrs = raw_addrs;
+	r->show_addrs = show_addrs;
 	err = kd_time(size, gfp, iterations, &r->alloc_ns, &r->free_ns);
 	if (err)
 		return err;

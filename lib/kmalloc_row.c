@@ -23,7 +23,7 @@ int kmemlab_kmalloc_row(char *buf, size_t len,
 {
 	char virt[24], phys[24];
 
-	if (r->raw_addrs)
+	if (r->show_addrs)
 		snprintf(virt, sizeof(virt), "0x%lx", (unsigned long)r->virt);
 	else
 		snprintf(virt, sizeof(virt), "%p", r->virt);

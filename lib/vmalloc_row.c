@@ -29,8 +29,8 @@ int kmemlab_vmalloc_row(char *buf, size_t len,
 {
 	char start[24], end[24], kpfn[24] = "-", kruns[24] = "-";
 
-	format_addr(start, sizeof(start), r->start, r->raw_addrs);
-	format_addr(end, sizeof(end), r->end, r->raw_addrs);
+	format_addr(start, sizeof(start), r->start, r->show_addrs);
+	format_addr(end, sizeof(end), r->end, r->show_addrs);
 	if (r->kmalloc_ok) {
 		snprintf(kpfn, sizeof(kpfn), "%lu", r->kmalloc_pfn);
 		snprintf(kruns, sizeof(kruns), "%lu", r->kmalloc_runs);

@@ -96,7 +96,7 @@ static void vd_log(const struct kmemlab_vmalloc_row *r)
 			 KMALLOC_MAX_SIZE);
 	else
 		snprintf(twin, sizeof(twin), "fails: out of memory");
-	if (r->raw_addrs)
+	if (r->show_addrs)
 		pr_info("vmalloc(%lu): %lu pages at 0x%lx-0x%lx, %s VMALLOC_START..VMALLOC_END; frames in %lu run(s), longest %lu pages; %llu ns per vmalloc, %llu ns per vfree; kmalloc of the same size %s\n",
 			r->size, r->pages, (unsigned long)r->start,
 			(unsigned long)r->end, r->in_vmalloc ? "inside" : "OUTSIDE",
@@ -111,7 +111,7 @@ static void vd_log(const struct kmemlab_vmalloc_row *r)
 }
 
 int vd_take(struct vd_alloc *a, unsigned long size, unsigned int iterations,
-	    bool raw_addrs)
+	    bool show_addrs)
 {
 	struct kmemlab_vmalloc_row *r = &a->row;
 	int err;
@@ -119,7 +119,7 @@ int vd_take(struct vd_alloc *a, unsigned long size, unsigned int iterations,
 	memset(a, 0, sizeof(*a));
 	r->size = size;
 	r->pages = PAGE_ALIGN(size) >> PAGE_SHIFT;
-	r->raw_addrs = raw_addrs;
+	r->show_addrs = show_addrs;
 	err = vd_time(size, iterations, &r->alloc_ns, &r->free_ns);
 	if (err)
 		return err;

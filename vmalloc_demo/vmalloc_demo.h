@@ -22,7 +22,7 @@ struct vd_state {
 };
 
 int vd_take(struct vd_alloc *a, unsigned long size, unsigned int iterations,
-	    bool raw_addrs);
+	    bool show_addrs);
 void vd_release(struct vd_alloc *a);
 
 void vd_report_create(struct dentry *dir, struct vd_state *st);

@@ -14,8 +14,8 @@ struct kmemlab_kmalloc_row {
 	size_t ksize;		/* given, as ksize() says */
 	const char *cache;	/* "kmalloc-32", or "page-allocator" */
 	unsigned int order;	/* order of the slab, or of the pages */
-	const void *virt;	/* printed hashed (%p) unless raw_addrs */
-	bool raw_addrs;
+	const void *virt;	/* printed hashed (%p) unless show_addrs */
+	bool show_addrs;
 	u64 phys;
 	unsigned long pfn;
 	unsigned long offset;	/* of the object in its first page */

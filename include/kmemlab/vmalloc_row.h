@@ -13,9 +13,9 @@ struct kmemlab_vmalloc_row {
 	unsigned long pages;
 	unsigned long runs;	/* runs of consecutive frames among the pages */
 	unsigned long longest;	/* pages in the longest run */
-	const void *start;	/* printed hashed (%p) unless raw_addrs */
+	const void *start;	/* printed hashed (%p) unless show_addrs */
 	const void *end;	/* start + size: one past the last byte */
-	bool raw_addrs;
+	bool show_addrs;
 	bool in_vmalloc;	/* VMALLOC_START <= start, end <= VMALLOC_END */
 	u64 alloc_ns;		/* mean per vmalloc() */
 	u64 free_ns;		/* mean per vfree() */

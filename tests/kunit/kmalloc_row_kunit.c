@@ -70,7 +70,7 @@ static void kmalloc_row_test(struct kunit *test)
 	len = kmemlab_kmalloc_row(line, sizeof(line), &c->row);
 	expect_fields(test, line, len, sizeof(line), c->want, f, NR_COLS);
 	/* A hashed pointer never shows the raw value. */
-	if (!c->row.raw_addrs)
+	if (!c->row.show_addrs)
 		KUNIT_EXPECT_NULL(test, strstr(f[5], "ffff888002840000"));
 }
 

@@ -71,7 +71,7 @@ static void vmalloc_row_test(struct kunit *test)
 
 	len = kmemlab_vmalloc_row(line, sizeof(line), &c->row);
 	expect_fields(test, line, len, sizeof(line), c->want, f, NR_COLS);
-	if (!c->row.raw_addrs)
+	if (!c->row.show_addrs)
 		KUNIT_EXPECT_NULL(test, strstr(f[4], "ffffc90000100000"));
 }
 
