@@ -3,6 +3,7 @@
  * The pure helpers of lib/ that kmalloc_demo links, compiled as one unit of
  * this module: kbuild must not build one object into two modules.
  */
+#include "../lib/addr_fmt.c"
 #include "../lib/buddy_math.c"
 #include "../lib/kmalloc_class.c"
 #include "../lib/kmalloc_row.c"

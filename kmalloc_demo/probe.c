@@ -12,6 +12,7 @@
 #include <linux/mm.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
+#include <kmemlab/addr_fmt.h>
 #include <kmemlab/compat.h>
 #include <kmemlab/kmalloc_class.h>
 #include "kmalloc_demo.h"
@@ -93,12 +94,9 @@ static bool kd_source(struct kd_alloc *a, gfp_t gfp)
 
 static void kd_log(const struct kmemlab_kmalloc_row *r, bool slab)
 {
-	char where[40], virt[24];
+	char where[40], virt[KMEMLAB_ADDR_MAX];
 
-	if (r->show_addrs)
-		snprintf(virt, sizeof(virt), "0x%lx", (unsigned long)r->virt);
-	else
-		snprintf(virt, sizeof(virt), "%p", r->virt);
+	kmemlab_addr_format(virt, sizeof(virt), r->virt, r->show_addrs);
 	if (slab)
 		snprintf(where, sizeof(where), "%s (slab order %u)",
 			 r->cache, r->order);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The report's header and rows; pure, see include/kmemlab/kmalloc_row.h. */
 #include <linux/kernel.h>
+#include <kmemlab/addr_fmt.h>
 #include <kmemlab/kmalloc_class.h>
 #include <kmemlab/kmalloc_row.h>
 
@@ -21,12 +22,9 @@ int kmemlab_kmalloc_header(char *buf, size_t len)
 int kmemlab_kmalloc_row(char *buf, size_t len,
 			const struct kmemlab_kmalloc_row *r)
 {
-	char virt[24], phys[24];
+	char virt[KMEMLAB_ADDR_MAX], phys[24];
 
-	if (r->show_addrs)
-		snprintf(virt, sizeof(virt), "0x%lx", (unsigned long)r->virt);
-	else
-		snprintf(virt, sizeof(virt), "%p", r->virt);
+	kmemlab_addr_format(virt, sizeof(virt), r->virt, r->show_addrs);
 	snprintf(phys, sizeof(phys), "0x%llx", (unsigned long long)r->phys);
 	return scnprintf(buf, len, ROW, r->size, r->ksize, r->cache, r->order,
 			 kmemlab_waste(r->size, r->ksize), virt, phys, r->pfn,

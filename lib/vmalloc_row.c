@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The report's header and rows; pure, see include/kmemlab/vmalloc_row.h. */
 #include <linux/kernel.h>
+#include <kmemlab/addr_fmt.h>
 #include <kmemlab/vmalloc_row.h>
 
 /* Shared field widths, so that the header lines up with the rows. */
@@ -16,21 +17,14 @@ int kmemlab_vmalloc_header(char *buf, size_t len)
 			 "kmalloc", "kpfn", "kruns");
 }
 
-static void format_addr(char *buf, size_t len, const void *p, bool raw)
-{
-	if (raw)
-		snprintf(buf, len, "0x%lx", (unsigned long)p);
-	else
-		snprintf(buf, len, "%p", p);
-}
-
 int kmemlab_vmalloc_row(char *buf, size_t len,
 			const struct kmemlab_vmalloc_row *r)
 {
-	char start[24], end[24], kpfn[24] = "-", kruns[24] = "-";
+	char start[KMEMLAB_ADDR_MAX], end[KMEMLAB_ADDR_MAX];
+	char kpfn[24] = "-", kruns[24] = "-";
 
-	format_addr(start, sizeof(start), r->start, r->show_addrs);
-	format_addr(end, sizeof(end), r->end, r->show_addrs);
+	kmemlab_addr_format(start, sizeof(start), r->start, r->show_addrs);
+	kmemlab_addr_format(end, sizeof(end), r->end, r->show_addrs);
 	if (r->kmalloc_ok) {
 		snprintf(kpfn, sizeof(kpfn), "%lu", r->kmalloc_pfn);
 		snprintf(kruns, sizeof(kruns), "%lu", r->kmalloc_runs);

@@ -16,6 +16,7 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
+#include <kmemlab/addr_fmt.h>
 #include <kmemlab/compat.h>
 #include <kmemlab/pfn_runs.h>
 #include "vmalloc_demo.h"
@@ -86,7 +87,7 @@ static void vd_kmalloc_twin(struct kmemlab_vmalloc_row *r)
 
 static void vd_log(const struct kmemlab_vmalloc_row *r)
 {
-	char twin[96];
+	char twin[96], start[KMEMLAB_ADDR_MAX], end[KMEMLAB_ADDR_MAX];
 
 	if (r->kmalloc_ok)
 		snprintf(twin, sizeof(twin), "succeeds: %lu run(s) from pfn %lu",
@@ -96,18 +97,13 @@ static void vd_log(const struct kmemlab_vmalloc_row *r)
 			 KMALLOC_MAX_SIZE);
 	else
 		snprintf(twin, sizeof(twin), "fails: out of memory");
-	if (r->show_addrs)
-		pr_info("vmalloc(%lu): %lu pages at 0x%lx-0x%lx, %s VMALLOC_START..VMALLOC_END; frames in %lu run(s), longest %lu pages; %llu ns per vmalloc, %llu ns per vfree; kmalloc of the same size %s\n",
-			r->size, r->pages, (unsigned long)r->start,
-			(unsigned long)r->end, r->in_vmalloc ? "inside" : "OUTSIDE",
-			r->runs, r->longest, (unsigned long long)r->alloc_ns,
-			(unsigned long long)r->free_ns, twin);
-	else
-		pr_info("vmalloc(%lu): %lu pages at %p-%p, %s VMALLOC_START..VMALLOC_END; frames in %lu run(s), longest %lu pages; %llu ns per vmalloc, %llu ns per vfree; kmalloc of the same size %s\n",
-			r->size, r->pages, r->start, r->end,
-			r->in_vmalloc ? "inside" : "OUTSIDE", r->runs, r->longest,
-			(unsigned long long)r->alloc_ns,
-			(unsigned long long)r->free_ns, twin);
+	kmemlab_addr_format(start, sizeof(start), r->start, r->show_addrs);
+	kmemlab_addr_format(end, sizeof(end), r->end, r->show_addrs);
+	pr_info("vmalloc(%lu): %lu pages at %s-%s, %s VMALLOC_START..VMALLOC_END; frames in %lu run(s), longest %lu pages; %llu ns per vmalloc, %llu ns per vfree; kmalloc of the same size %s\n",
+		r->size, r->pages, start, end,
+		r->in_vmalloc ? "inside" : "OUTSIDE", r->runs, r->longest,
+		(unsigned long long)r->alloc_ns,
+		(unsigned long long)r->free_ns, twin);
 }
 
 int vd_take(struct vd_alloc *a, unsigned long size, unsigned int iterations,

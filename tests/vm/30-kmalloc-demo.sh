@@ -87,8 +87,22 @@ compound_block() {
 
 # The linear map: virt - phys is the same constant for every object.
 one_offset() {
-	n=$(cols $R virt phys | while read -r v p; do echo $((v - p)); done | sort -u | wc -l)
+	n=$(cols $R virt phys | while read -r v p; do echo $((0x$v - p)); done | sort -u | wc -l)
 	[ "$n" -eq 1 ] || { echo "$n different virt - phys offsets"; return 1; }
+}
+
+# %px prints a raw pointer as 16 hex digits, no 0x: on x86-64 a kernel
+# address starts ff (0xffff8... with 4-level page tables, 0xff1... with
+# 5).  %p prints a 32-bit hash the same way: 8 zeros first.
+RAW='^ff[0-9a-f]{14}$'
+HASHED='^0{8}[0-9a-f]{8}$'
+
+# addrs_like ERE FIELD...: the report has rows, and every FIELD matches ERE.
+addrs_like() {
+	re=$1
+	shift
+	cols $R "$@" | awk -v re="$re" '{ ok = 1; for (i = 1; i <= NF; i++) if ($i !~ re) ok = 0 } !ok { print; bad = 1 }
+		END { exit bad || !NR }'
 }
 
 dmesg_mark
@@ -107,6 +121,7 @@ while read -r size ksize cache order; do
 	check "kmalloc($size): $cache, ksize $ksize as slab.h says" row_is $size $ksize $cache $order
 done </tmp/expect
 check "each row: waste, phys = pfn << 12 | offset, crosses, contig" rows_consistent
+check "show_addrs=1: virt is raw, as %px prints it" addrs_like "$RAW" virt
 check "raw virt addresses are in the linear map (one virt - phys offset)" one_offset
 cols $R cache ksize order pfn >/tmp/rows
 while read -r cache ksize order pfn; do
@@ -125,10 +140,7 @@ check "no warning, BUG or oops" dmesg_clean
 
 dmesg_mark
 check "show_addrs=0: insmod" insmod $KO/kmalloc_demo.ko sizes=17 iterations=1
-hashed() {
-	! cols $R virt | grep '^0x'
-}
-check "show_addrs=0: virt is hashed, not raw" hashed
+check "show_addrs=0: virt is hashed, not raw" addrs_like "$HASHED" virt
 rmmod kmalloc_demo
 
 # gfp=user is GFP_KERNEL | __GFP_HARDWALL: kmalloc_type() ignores the

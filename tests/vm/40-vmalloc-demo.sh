@@ -7,9 +7,21 @@ P=$DBG/vmalloc_demo/pfns
 KPF_SLAB=7
 KPF_BUDDY=10
 
-# /proc/vmallocinfo prints addresses with %pK: hashed for everyone when
+# /proc/vmallocinfo prints addresses with 0x%pK: hashed for everyone when
 # kptr_restrict is 0, raw for root (CAP_SYSLOG) when it is 1.
 echo 1 >/proc/sys/kernel/kptr_restrict
+
+# %px prints a raw pointer as 16 hex digits, no 0x: on x86-64 a kernel
+# address starts ff (0xffff8... with 4-level page tables, 0xff1... with
+# 5).  %p prints a 32-bit hash the same way: 8 zeros first.
+RAW='^ff[0-9a-f]{14}$'
+HASHED='^0{8}[0-9a-f]{8}$'
+
+# addrs_like ERE: the report has rows, and every start and end matches ERE.
+addrs_like() {
+	cols $R start end | awk -v re="$1" '{ ok = 1; for (i = 1; i <= NF; i++) if ($i !~ re) ok = 0 } !ok { print; bad = 1 }
+		END { exit bad || !NR }'
+}
 
 # Each row: pages = size / PAGE_SIZE, 1 <= runs <= pages, longest <= pages,
 # end = start + size, both inside VMALLOC_START..VMALLOC_END.
@@ -19,7 +31,7 @@ rows_consistent() {
 		while read -r size pages runs longest start end inside; do
 			if [ "$pages" -ne $((size / 4096)) ] || [ "$runs" -lt 1 ] ||
 				[ "$runs" -gt "$pages" ] || [ "$longest" -gt "$pages" ] ||
-				[ "$longest" -lt 1 ] || [ $((end - start)) -ne "$size" ] ||
+				[ "$longest" -lt 1 ] || [ $((0x$end - 0x$start)) -ne "$size" ] ||
 				[ "$inside" != yes ]; then
 				echo "inconsistent: $size $pages $runs $longest $start $end $inside"
 				bad=1
@@ -65,11 +77,11 @@ in_vmallocinfo() {
 	cols $R start size | {
 		bad=0
 		while read -r start size; do
-			want=$(printf '%s-0x%x %7d ' $start $((start + size + 4096)) $((size + 4096)))
+			want=$(printf '0x%s-0x%x %7d ' $start $((0x$start + size + 4096)) $((size + 4096)))
 			line=$(grep "^$want" /proc/vmallocinfo)
 			if [ -z "$line" ] || ! has "$line" " pages=$((size / 4096)) vmalloc" >/dev/null; then
 				echo "no '$want... pages=$((size / 4096)) vmalloc' in /proc/vmallocinfo:"
-				grep "^$start-" /proc/vmallocinfo
+				grep "^0x$start-" /proc/vmallocinfo
 				bad=1
 			fi
 		done
@@ -91,7 +103,7 @@ frames_in_use() {
 areas_gone() {
 	! grep '\[vmalloc_demo\]' /proc/vmallocinfo &&
 		for start in $STARTS; do
-			! grep "^$start-.* vmalloc" /proc/vmallocinfo || return 1
+			! grep "^0x$start-.* vmalloc" /proc/vmallocinfo || return 1
 		done
 }
 
@@ -104,6 +116,7 @@ check "report header names its columns" \
 check "one row per default size: 8K, 1M, 64M" \
 	test "$(cols $R size | tr '\n' ' ')" = "8192 1048576 67108864 "
 check "one dmesg line per area" test "$(dmesg | grep -c 'vmalloc_demo: vmalloc(')" -eq 3
+check "show_addrs=1: start and end are raw, as %px prints them" addrs_like "$RAW"
 check "each row: pages, runs, end, inside the vmalloc space" rows_consistent
 check "kmalloc(8K) succeeds, in one run of frames" twin_is 8192 "ok 1"
 check "kmalloc(64M) fails: above KMALLOC_MAX_SIZE" twin_is 67108864 "failed -"
@@ -123,11 +136,8 @@ check "rmmod: the areas are gone from /proc/vmallocinfo" areas_gone
 check "rmmod: freed everything" sh -c "dmesg | grep -q 'vmalloc_demo: freed everything'"
 check "no warning, BUG or oops" dmesg_clean
 
-hashed() {
-	! cols $R start end | grep '0x'
-}
 check "show_addrs=0: insmod" insmod $KO/vmalloc_demo.ko sizes=8K iterations=1
-check "show_addrs=0: start and end are hashed, not raw" hashed
+check "show_addrs=0: start and end are hashed, not raw" addrs_like "$HASHED"
 rmmod vmalloc_demo
 
 SIXTY_FIVE=$(awk 'BEGIN { for (i = 0; i < 65; i++) printf "%s4K", i ? "," : "" }')
@@ -151,7 +161,7 @@ out=$(insmod $KO/vmalloc_demo.ko sizes=8K,1T iterations=1 show_addrs=1 2>&1)
 check "8K then 1T (above RAM): insmod fails with ENOMEM" has "$out" "Cannot allocate memory"
 check "ENOMEM: dmesg says which vmalloc failed and that all was freed" \
 	sh -c "dmesg | grep -q 'vmalloc(1099511627776) failed: freeing'"
-STARTS=$(dmesg | sed -n 's/.*vmalloc(8192): 2 pages at \(0x[0-9a-f]*\)-.*/\1/p')
+STARTS=$(dmesg | sed -n 's/.*vmalloc(8192): 2 pages at \([0-9a-f]*\)-.*/\1/p')
 check "ENOMEM: the 8K area was taken, then freed" \
 	sh -c "[ -n '$STARTS' ]"
 check "ENOMEM: no area left in /proc/vmallocinfo" areas_gone
