@@ -58,7 +58,11 @@ void bp_experiment_alloc_end(struct page *page, unsigned int order);
 void bp_experiment_free_begin(struct page *page, unsigned int order);
 void bp_experiment_free_end(void);
 
-/* One free list's length, under zone->lock; stops at 100000 (*overflow). */
+/*
+ * One free list's length, under zone->lock; stops at BP_LIST_CAP
+ * (*overflow), where mm/vmstat.c stops counting and prints ">100000".
+ */
+#define BP_LIST_CAP	100000
 unsigned long bp_count_free_list(struct zone *zone, unsigned int order,
 				 int mtype, bool *overflow);
 

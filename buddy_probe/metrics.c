@@ -15,6 +15,7 @@
 #include <linux/debugfs.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
+#include <linux/stringify.h>
 #include <kmemlab/compat.h>
 #include <kmemlab/frag_index.h>
 #include <kmemlab/migratetype_names.h>
@@ -39,7 +40,7 @@ static void show_blocks(struct seq_file *m, const struct bp_zone_reading *r,
 				   r->counts.nr_free[order]);
 }
 
-/* A list of 100000 blocks or more counts as 100000, as in pagetypeinfo. */
+/* A list of BP_LIST_CAP blocks or more counts as that, as in pagetypeinfo. */
 static void show_types(struct seq_file *m)
 {
 	unsigned int order;
@@ -48,7 +49,8 @@ static void show_types(struct seq_file *m)
 	int mtype;
 
 	family(m, "kmemlab_free_blocks",
-	       "Free blocks per order and migrate type, as in /proc/pagetypeinfo (a list counts up to 100000).");
+	       "Free blocks per order and migrate type, as in /proc/pagetypeinfo (a list counts up to "
+	       __stringify(BP_LIST_CAP) ").");
 	for (zone = bp_first_zone(); zone; zone = bp_next_zone(zone))
 		for (mtype = 0; mtype < MIGRATE_TYPES; mtype++)
 			for (order = 0; order < KMEMLAB_NR_ORDERS; order++)

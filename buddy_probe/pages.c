@@ -34,13 +34,15 @@ DEFINE_MUTEX(bp_pages_lock);
 static LIST_HEAD(bp_blocks);		/* under bp_pages_lock */
 static unsigned long bp_held_pages;	/* under bp_pages_lock */
 
-/* The pages the user may hold: a quarter of what is free now. */
+/* The pages the user may hold: 1/BP_HOLD_SHARE of what is free now. */
+#define BP_HOLD_SHARE	4
+
 static bool over_limit(unsigned int order, unsigned int count)
 {
 	unsigned long want = (unsigned long)count << order;
 
 	return bp_held_pages + want >
-	       global_zone_page_state(NR_FREE_PAGES) / 4;
+	       global_zone_page_state(NR_FREE_PAGES) / BP_HOLD_SHARE;
 }
 
 static void log_block(const struct bp_block *blk)
@@ -100,8 +102,8 @@ int bp_pages_alloc(unsigned int order, unsigned int count, bool log)
 
 	mutex_lock(&bp_pages_lock);
 	if (over_limit(order, count)) {
-		bp_refuse("pages: alloc %u x order %u refused: over a quarter of free memory\n",
-			  count, order);
+		bp_refuse("pages: alloc %u x order %u refused: over 1/%u of free memory\n",
+			  count, order, BP_HOLD_SHARE);
 		ret = -ENOMEM;
 		goto out;
 	}

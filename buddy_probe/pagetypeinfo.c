@@ -14,9 +14,6 @@
 #include <kmemlab/migratetype_names.h>
 #include "buddy_probe.h"
 
-/* mm/vmstat.c stops counting here, and prints ">100000". */
-#define BP_LIST_CAP	100000
-
 /*
  * Counts one free list under zone->lock.  The lock is held for one list
  * only, and dropped before the next with a chance to reschedule: a list

@@ -11,25 +11,31 @@
 #include <linux/debugfs.h>
 #include <linux/module.h>
 #include <linux/slab.h>
+#include <linux/stringify.h>
 #include "kmalloc_demo.h"
+
+#define KD_ITERATIONS		100
+#define KD_MAX_ITERATIONS	1000000
 
 static char *sizes = "8,17,32,96,100,192,1024,4096,8192,8193,16384,4M";
 module_param(sizes, charp, 0400);
-MODULE_PARM_DESC(sizes, "Comma-separated sizes to kmalloc, K/M suffixes allowed; at most 64, each 1..KMALLOC_MAX_SIZE (default: a sweep of the size classes)");
+MODULE_PARM_DESC(sizes, "Comma-separated sizes to kmalloc, K/M suffixes allowed; at most "
+		 __stringify(KMEMLAB_MAX_SIZES)
+		 ", each 1..KMALLOC_MAX_SIZE (default: a sweep of the size classes)");
 
 static char *gfp = "kernel";
 module_param(gfp, charp, 0400);
 MODULE_PARM_DESC(gfp, "Allocation flags: kernel, atomic, user or dma32 (default: kernel)");
 
-static unsigned int iterations = 100;
+static unsigned int iterations = KD_ITERATIONS;
 module_param(iterations, uint, 0400);
-MODULE_PARM_DESC(iterations, "kmalloc/kfree pairs timed per size, 1..1000000 (default: 100)");
+MODULE_PARM_DESC(iterations, "kmalloc/kfree pairs timed per size, 1.."
+		 __stringify(KD_MAX_ITERATIONS) " (default: "
+		 __stringify(KD_ITERATIONS) ")");
 
 static bool show_addrs;
 module_param(show_addrs, bool, 0400);
 MODULE_PARM_DESC(show_addrs, "Print raw virtual addresses instead of hashed ones (default: 0)");
-
-#define KD_MAX_ITERATIONS	1000000
 
 struct kd_gfp {
 	const char *name;

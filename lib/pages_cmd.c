@@ -3,6 +3,7 @@
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
+#include <linux/stringify.h>
 #include <kmemlab/pages_cmd.h>
 
 #define MAX_WORDS	4	/* one more than any command has */
@@ -45,7 +46,7 @@ static int parse_alloc(char **words, int n, unsigned int max_order,
 		return -EINVAL;
 	}
 	if (cmd->count < 1 || cmd->count > KMEMLAB_PAGES_COUNT_MAX) {
-		*why = "COUNT must be from 1 to 1024";
+		*why = "COUNT must be from 1 to " __stringify(KMEMLAB_PAGES_COUNT_MAX);
 		return -EINVAL;
 	}
 	return 0;

@@ -2,6 +2,7 @@
 /* Parses the sizes= parameter of kmalloc_demo and vmalloc_demo. */
 #include <linux/kernel.h>
 #include <linux/string.h>
+#include <linux/stringify.h>
 #include <kmemlab/size_list.h>
 
 const char *kmemlab_sizes_strerror(enum kmemlab_sizes_err err)
@@ -18,7 +19,7 @@ const char *kmemlab_sizes_strerror(enum kmemlab_sizes_err err)
 	case KMEMLAB_SIZES_TOO_LARGE:
 		return "too large";
 	case KMEMLAB_SIZES_TOO_MANY:
-		return "more than 64 sizes";
+		return "more than " __stringify(KMEMLAB_MAX_SIZES) " sizes";
 	}
 	return "?";
 }

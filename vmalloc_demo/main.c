@@ -10,22 +10,31 @@
 
 #include <linux/debugfs.h>
 #include <linux/module.h>
+#include <linux/stringify.h>
 #include <linux/vmalloc.h>
 #include "vmalloc_demo.h"
 
-static char *sizes = "8K,1M,64M";
-module_param(sizes, charp, 0400);
-MODULE_PARM_DESC(sizes, "Comma-separated sizes to vmalloc, K/M/G suffixes allowed; at most 64, each at least 1 and within the vmalloc space (default: 8K,1M,64M)");
+#define VD_SIZES		"8K,1M,64M"
+#define VD_ITERATIONS		10
+#define VD_MAX_ITERATIONS	10000
 
-static unsigned int iterations = 10;
+static char *sizes = VD_SIZES;
+module_param(sizes, charp, 0400);
+MODULE_PARM_DESC(sizes, "Comma-separated sizes to vmalloc, K/M/G suffixes allowed; at most "
+		 __stringify(KMEMLAB_MAX_SIZES)
+		 ", each at least 1 and within the vmalloc space (default: "
+		 VD_SIZES ")");
+
+static unsigned int iterations = VD_ITERATIONS;
 module_param(iterations, uint, 0400);
-MODULE_PARM_DESC(iterations, "vmalloc/vfree pairs timed per size, 1..10000 (default: 10)");
+MODULE_PARM_DESC(iterations, "vmalloc/vfree pairs timed per size, 1.."
+		 __stringify(VD_MAX_ITERATIONS) " (default: "
+		 __stringify(VD_ITERATIONS) ")");
 
 static bool show_addrs;
 module_param(show_addrs, bool, 0400);
 MODULE_PARM_DESC(show_addrs, "Print raw virtual addresses instead of hashed ones (default: 0)");
 
-#define VD_MAX_ITERATIONS	10000
 /* The whole vmalloc space; vmalloc() itself refuses more than RAM. */
 #define VD_MAX_SIZE		(VMALLOC_END - VMALLOC_START)
 
