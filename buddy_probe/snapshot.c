@@ -30,7 +30,7 @@ static void show_zone(struct seq_file *m, struct zone *zone)
 	bp_read_zone_counts(zone, &now);
 	then = bp_find_reading(baseline, baseline_n, zone);
 	if (!then || kmemlab_snapshot_delta(&then->counts, &now, &delta)) {
-		seq_printf(m, "Node %d, zone %8s no baseline: the zone is newer\n",
+		seq_printf(m, KMEMLAB_ZONE_PREFIX "no baseline: the zone is newer\n",
 			   now.nid, now.zone);
 		return;
 	}

@@ -21,7 +21,7 @@ int kmemlab_buddyinfo_format(char *buf, size_t size,
 	unsigned int order;
 	int len;
 
-	len = scnprintf(buf, size, "Node %d, zone %8s ", zc->nid, zc->zone);
+	len = scnprintf(buf, size, KMEMLAB_ZONE_PREFIX, zc->nid, zc->zone);
 	for (order = 0; order < zc->nr_orders; order++)
 		len += scnprintf(buf + len, size - len, "%6lu ",
 				 zc->nr_free[order]);

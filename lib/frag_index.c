@@ -103,7 +103,7 @@ int kmemlab_frag_format(char *buf, size_t size,
 	unsigned int order;
 	int len, index;
 
-	len = scnprintf(buf, size, "Node %d, zone %8s ", zc->nid, zc->zone);
+	len = scnprintf(buf, size, KMEMLAB_ZONE_PREFIX, zc->nid, zc->zone);
 	for (order = 0; order < zc->nr_orders; order++) {
 		kmemlab_fill_contig_info(zc->nr_free, zc->nr_orders, order,
 					 &info);

@@ -50,7 +50,7 @@ int kmemlab_delta_format(char *buf, size_t size,
 	unsigned int order;
 	int len;
 
-	len = scnprintf(buf, size, "Node %d, zone %8s ", now->nid, now->zone);
+	len = scnprintf(buf, size, KMEMLAB_ZONE_PREFIX, now->nid, now->zone);
 	for (order = 0; order < delta->nr_orders; order++)
 		len += scnprintf(buf + len, size - len, "%+6ld ",
 				 delta->blocks[order]);

@@ -15,6 +15,13 @@
  */
 #define KMEMLAB_MAX_ORDERS	16
 
+/*
+ * How mm/vmstat.c starts each line of /proc/buddyinfo and of extfrag/'s
+ * files (frag_show_print(), unusable_show_print(), extfrag_show_print()),
+ * for the node id and the zone name; kmemlab's lines of a zone too.
+ */
+#define KMEMLAB_ZONE_PREFIX	"Node %d, zone %8s "
+
 /* One line of /proc/buddyinfo: "Node 0, zone   Normal  12  3 ...". */
 struct kmemlab_zone_counts {
 	int nid;

@@ -35,7 +35,7 @@ enum kmemlab_frag_kind {
 	KMEMLAB_EXTFRAG_INDEX,
 };
 
-/* "Node %d, zone %8s " then one "%d.%03d " (extfrag: "%2d.%03d ") per order. */
+/* KMEMLAB_ZONE_PREFIX, then one "%d.%03d " (extfrag: "%2d.%03d ") per order. */
 #define KMEMLAB_FRAG_LINE_MAX	(48 + KMEMLAB_MAX_ORDERS * 8)
 
 int kmemlab_frag_format(char *buf, size_t size,

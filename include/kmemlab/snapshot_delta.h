@@ -16,7 +16,7 @@ int kmemlab_snapshot_delta(const struct kmemlab_zone_counts *then,
 			   const struct kmemlab_zone_counts *now,
 			   struct kmemlab_zone_delta *delta);
 
-/* "Node %d, zone %8s " "%+6ld " per order, then "pages %+ld". */
+/* KMEMLAB_ZONE_PREFIX, "%+6ld " per order, then "pages %+ld". */
 #define KMEMLAB_DELTA_LINE_MAX	(KMEMLAB_BUDDYINFO_LINE_MAX + 32)
 
 int kmemlab_delta_format(char *buf, size_t size,

@@ -7,6 +7,8 @@
  */
 #include <kunit/test.h>
 #include <kmemlab/buddyinfo_fmt.h>
+#include <kmemlab/frag_index.h>
+#include <kmemlab/snapshot_delta.h>
 
 struct fmt_case {
 	const char *name;
@@ -100,6 +102,57 @@ static void buddyinfo_round_trip_test(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, again, buf);
 }
 
+/*
+ * KMEMLAB_ZONE_PREFIX against mm/vmstat.c's bytes, spelled out by hand:
+ * the zone name right-aligned in 8 columns, or as long as it is; and
+ * every line kmemlab writes for a zone starts with it.
+ */
+struct prefix_case {
+	const char *name;
+	int nid;
+	const char *zone;
+	const char *want;
+};
+
+static const struct prefix_case prefix_cases[] = {
+	{ "short name", 0, "DMA", "Node 0, zone      DMA " },
+	{ "node 1", 1, "Movable", "Node 1, zone  Movable " },
+	{ "8 characters", 3, "ZoneName", "Node 3, zone ZoneName " },
+	{ "longer than the field", 12, "VeryLongZone", "Node 12, zone VeryLongZone " },
+	{ "no node", -1, "Normal", "Node -1, zone   Normal " },
+};
+
+static void prefix_case_desc(const struct prefix_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(prefix, prefix_cases, prefix_case_desc);
+
+static void zone_prefix_test(struct kunit *test)
+{
+	const struct prefix_case *c = test->param_value;
+	struct kmemlab_zone_counts zc = {
+		.nid = c->nid, .zone = c->zone, .nr_orders = 2, .nr_free = { 3, 1 },
+	};
+	struct kmemlab_zone_delta delta = { .nr_orders = 2, .blocks = { -1, 2 } };
+	char buf[KMEMLAB_BUDDYINFO_LINE_MAX];
+	size_t n = strlen(c->want);
+
+	KUNIT_EXPECT_EQ(test, scnprintf(buf, sizeof(buf), KMEMLAB_ZONE_PREFIX,
+					c->nid, c->zone), (int)n);
+	KUNIT_EXPECT_STREQ(test, buf, c->want);
+
+	kmemlab_buddyinfo_format(buf, sizeof(buf), &zc);
+	KUNIT_EXPECT_EQ(test, strncmp(buf, c->want, n), 0);
+	kmemlab_frag_format(buf, sizeof(buf), &zc, KMEMLAB_UNUSABLE_INDEX);
+	KUNIT_EXPECT_EQ(test, strncmp(buf, c->want, n), 0);
+	kmemlab_frag_format(buf, sizeof(buf), &zc, KMEMLAB_EXTFRAG_INDEX);
+	KUNIT_EXPECT_EQ(test, strncmp(buf, c->want, n), 0);
+	kmemlab_delta_format(buf, sizeof(buf), &zc, &delta);
+	KUNIT_EXPECT_EQ(test, strncmp(buf, c->want, n), 0);
+}
+
 struct parse_case {
 	const char *name;
 	const char *line;
@@ -160,6 +213,7 @@ static struct kunit_case buddyinfo_fmt_cases[] = {
 	KUNIT_CASE(buddyinfo_format_max_test),
 	KUNIT_CASE_PARAM(buddyinfo_round_trip_test, fmt_gen_params),
 	KUNIT_CASE_PARAM(buddyinfo_parse_test, parse_gen_params),
+	KUNIT_CASE_PARAM(zone_prefix_test, prefix_gen_params),
 	{}
 };
 
