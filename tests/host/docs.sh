@@ -2,10 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 # The docs hold together: every relative link of README.md and docs/*.md
 # names a file that exists, and every #anchor a heading of its file (as
-# GitHub makes anchors of headings); the README stays a landing page of
-# at most 200 lines; and its excerpt of the demo is the demo's output,
-# line for line in docs/tutorial.log.  The link checker is also shown a
-# broken link and a broken anchor, which it must find.
+# GitHub makes anchors of headings); and the README stays a landing page
+# of at most 200 lines.  The link checker is also shown a broken link and
+# a broken anchor, which it must find.
 #
 # The checks are functions called through check(), which shellcheck takes
 # for unreachable code.
@@ -82,31 +81,10 @@ finds_broken() {
 	! links_resolve "$TMP/d/c.md" >/dev/null || { echo "a missing anchor passes"; return 1; }
 }
 
-# The fenced block after README's "<!-- from docs/tutorial.log" comment.
-readme_excerpt() {
-	awk '/^<!-- from docs\/tutorial.log/ { want = 1; next }
-		want && /^```/ { if (inside) exit; inside = 1; next }
-		inside { print }' "$KMEMLAB_ROOT/README.md"
-}
-
-excerpt_from_demo() {
-	local line
-	readme_excerpt >"$TMP/excerpt"
-	[ -s "$TMP/excerpt" ] || { echo "README.md has no excerpt after its marker"; return 1; }
-	while IFS= read -r line; do
-		grep -qxF -- "$line" "$KMEMLAB_ROOT/docs/tutorial.log" || {
-			echo "not in docs/tutorial.log: '$line'"
-			echo "(after make docs, copy the excerpt again from docs/tutorial.md)"
-			return 1
-		}
-	done <"$TMP/excerpt"
-}
-
 check "the link checker finds a missing file and a missing anchor" finds_broken
 for f in "$KMEMLAB_ROOT"/README.md "$KMEMLAB_ROOT"/docs/*.md; do
 	check "${f#"$KMEMLAB_ROOT"/}: every relative link and #anchor resolves" links_resolve "$f"
 done
 check "README.md is a landing page: at most 200 lines" \
 	test "$(wc -l <"$KMEMLAB_ROOT/README.md")" -le 200
-check "README.md's demo excerpt is in docs/tutorial.log, line for line" excerpt_from_demo
 finish

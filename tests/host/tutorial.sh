@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# docs/tutorial.md is exactly what scripts/tutorial makes of the committed
-# make demo transcript (docs/tutorial.log) and template
-# (docs/tutorial.md.in), so that no hand edit survives; every placeholder
-# is filled; the transcript has every section guest/demo and scripts/demo
-# mark, in order, so that it is not older than the demo; and the
-# generator refuses what it cannot fill, on small hand-written inputs.
+# docs/tutorial.md, and the README's excerpt of the demo, are exactly
+# what scripts/tutorial makes of the committed make demo transcript
+# (docs/tutorial.log) and template (docs/tutorial.md.in), so that no hand
+# edit survives; every placeholder is filled; the transcript has every
+# section guest/demo and scripts/demo mark, in order, so that it is not
+# older than the demo; and the generator refuses what it cannot fill, on
+# small hand-written inputs.
 #
 # The checks are functions called through check(), which shellcheck takes
 # for unreachable code.
@@ -18,9 +19,12 @@ DOCS=$KMEMLAB_ROOT/docs
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
+# regenerated FILE: FILE (docs/tutorial.md or README.md) is what the
+# generator makes of the committed transcript.
 regenerated() {
-	"$GEN" -l "$DOCS/tutorial.log" -o "$TMP/tutorial.md" || return 1
-	diff -u "$DOCS/tutorial.md" "$TMP/tutorial.md"
+	cp "$KMEMLAB_ROOT/README.md" "$TMP/README.md"
+	"$GEN" -l "$DOCS/tutorial.log" -o "$TMP/tutorial.md" -r "$TMP/README.md" || return 1
+	diff -u "$KMEMLAB_ROOT/$1" "$TMP/${1##*/}"
 }
 
 no_placeholder() {
@@ -56,27 +60,43 @@ kmemlab-section two
 gamma
 EOF
 
-# fills TEMPLATE EXPECTED: the generator turns TEMPLATE into EXPECTED.
+# fills TEMPLATE EXPECTED: the generator turns TEMPLATE into EXPECTED
+# (after its two lines of header).
 fills() {
 	printf '%s\n' "$1" >"$TMP/in"
+	printf 'readme\n' >"$TMP/readme"
 	rm -f "$TMP/out"
-	"$GEN" -l "$TMP/log" -t "$TMP/in" -o "$TMP/out" || return 1
+	"$GEN" -l "$TMP/log" -t "$TMP/in" -o "$TMP/out" -r "$TMP/readme" || return 1
 	printf '%s\n' "$2" | diff -u - <(sed 1,2d "$TMP/out")
 }
 
-# refuses TEMPLATE MESSAGE: the generator fails, says MESSAGE, and writes
-# no output file.
+# refreshes README EXPECTED: with a template that uses everything, the
+# generator turns README into EXPECTED.
+refreshes() {
+	printf '%s\n' "@demo one@" "@demo two@" "@value n@" >"$TMP/in"
+	printf '%s\n' "$1" >"$TMP/readme"
+	"$GEN" -l "$TMP/log" -t "$TMP/in" -o "$TMP/out" -r "$TMP/readme" || return 1
+	printf '%s\n' "$2" | diff -u - "$TMP/readme"
+}
+
+# refuses TEMPLATE MESSAGE [README]: the generator fails, says MESSAGE,
+# and writes no output file (and leaves README as it was).
 refuses() {
 	printf '%s\n' "$1" >"$TMP/in"
+	printf '%s\n' "${3:-readme}" >"$TMP/readme"
+	cp "$TMP/readme" "$TMP/readme.was"
 	rm -f "$TMP/out"
-	run 1 "$GEN" -l "$TMP/log" -t "$TMP/in" -o "$TMP/out" || return 1
+	run 1 "$GEN" -l "$TMP/log" -t "$TMP/in" -o "$TMP/out" -r "$TMP/readme" || return 1
 	[ ! -e "$TMP/out" ] || { echo "it wrote $TMP/out"; return 1; }
+	cmp "$TMP/readme" "$TMP/readme.was" || { echo "it changed the README"; return 1; }
 	grep -q -- "$2" <<<"$ERR" || { echo "stderr: $ERR"; return 1; }
 }
 
 FENCE='```'
 check "docs/tutorial.md is what scripts/tutorial makes of docs/tutorial.log and docs/tutorial.md.in" \
-	regenerated
+	regenerated docs/tutorial.md
+check "README.md's excerpt of the demo is what scripts/tutorial makes of docs/tutorial.log" \
+	regenerated README.md
 check "docs/tutorial.md has no placeholder left" no_placeholder
 check "docs/tutorial.log has every section guest/demo and scripts/demo mark, in order" \
 	transcript_current
@@ -86,6 +106,17 @@ check "the generator fills blocks (titles and blank lines cut) and values" \
 check "the generator marks an excerpt, and keeps the commands" \
 	fills "$(printf '%s\n' "@demo one keep=^b@" "@demo two@" "@value n@")" \
 	"$(printf '%s\n' "$FENCE" '$ cat file' beta "(excerpt: 1 of the 2 lines)" "$FENCE" "$FENCE" gamma "$FENCE" 42)"
+check "the generator starts a block at the first line matching from=" \
+	fills "$(printf '%s\n' "@demo one from=^be@" "@demo two@" "@value n@")" \
+	"$(printf '%s\n' "$FENCE" beta "$FENCE" "$FENCE" gamma "$FENCE" 42)"
+check "the generator replaces the README's marked code block, and keeps the rest" \
+	refreshes "$(printf '%s\n' "# R" "<!-- @demo two -->" "$FENCE" old "$FENCE" end)" \
+	"$(printf '%s\n' "# R" "<!-- @demo two -->" "$FENCE" gamma "$FENCE" end)"
+check "the generator refuses a README marker without a code block" \
+	refuses "$(printf '%s\n' "@demo one@" "@demo two@" "@value n@")" "no code block" \
+	"$(printf '%s\n' "<!-- @demo two -->" text)"
+check "the generator refuses a from= that matches nothing" \
+	refuses "$(printf '%s\n' "@demo one from=zzz@" "@demo two@" "@value n@")" "empty from zzz"
 check "the generator refuses a section the transcript lacks" \
 	refuses "$(printf '%s\n' "@demo one@" "@demo two@" "@demo three@" "@value n@")" "no section three"
 check "the generator refuses to leave a section of the transcript out" \
