@@ -5,6 +5,7 @@
 #
 #   make            build the three modules against KDIR
 #   make demo       boot a VM and show the modules at work
+#   make docs       run make demo and make docs/tutorial.md from it
 #   make test       build, KUnit under UML, and the VM tests
 #   make check      checkpatch --strict on every .c and .h
 #   make install    modules_install + depmod (for your own kernel)
@@ -61,7 +62,10 @@ demo: setup
 	$(MAKE) -s modules
 	scripts/demo
 
+docs:
+	scripts/tutorial
+
 test:
 	scripts/test
 
-.PHONY: all modules clean install setup check kunit vmtest demo test tools bench
+.PHONY: all modules clean install setup check kunit vmtest demo docs test tools bench
