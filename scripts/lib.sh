@@ -43,19 +43,53 @@ kmemlab_source_tree() {
 	echo "$dir/linux-source-6.1"
 }
 
-# kmemlab_tap_count LOG STATUS: "passed failed" from a TAP log ("ok" and
-# "not ok" lines) of a script that exited with STATUS.  A script that
-# failed without a "not ok" line, or checked nothing, fails once more.
-kmemlab_tap_count() {
-	local ok notok
-	# grep -c prints 0 but fails when nothing matches: not an error here,
-	# also for callers under set -e (scripts/vmtest).
-	ok=$(grep -c '^ok ' "$1" || true)
-	notok=$(grep -c '^not ok ' "$1" || true)
-	if { [ "$2" -ne 0 ] && [ "$notok" -eq 0 ]; } || [ "$ok$notok" = 00 ]; then
-		notok=$((notok + 1))
+# TAP out of the phases (scripts/tally counts it).  Results are numbered
+# in KMEMLAB_TAP_N, from 1 at each level, and those that failed counted in
+# KMEMLAB_TAP_FAIL: kmemlab_subtest starts both again.
+KMEMLAB_TAP_N=0
+KMEMLAB_TAP_FAIL=0
+
+# kmemlab_result STATUS DESCRIPTION [DIAGNOSTIC]: one result, "ok" when
+# STATUS is 0; on failure the diagnostic follows as "# " lines.
+kmemlab_result() {
+	KMEMLAB_TAP_N=$((KMEMLAB_TAP_N + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $KMEMLAB_TAP_N - $2"
+		return 0
 	fi
-	echo "$ok $notok"
+	KMEMLAB_TAP_FAIL=$((KMEMLAB_TAP_FAIL + 1))
+	echo "not ok $KMEMLAB_TAP_N - $2"
+	[ -z "${3:-}" ] || printf '%s\n' "$3" | sed 's/^/# /'
+}
+
+# kmemlab_subtest NAME COMMAND...: COMMAND's stdout, TAP, as the subtest
+# NAME (indented 4 spaces, as KTAP nests), then the result NAME: "ok" when
+# COMMAND exits 0.  COMMAND runs in a subshell, under set -e if the caller
+# is (bash ignores -e in a command that is tested for its status).
+kmemlab_subtest() {
+	local name=$1 flags=$- status
+	shift
+	echo "    # Subtest: $name"
+	set +e
+	(
+		[[ $flags != *e* ]] || set -e
+		KMEMLAB_TAP_N=0
+		KMEMLAB_TAP_FAIL=0
+		"$@"
+	) | sed -u 's/^/    /'
+	status=${PIPESTATUS[0]}
+	[[ $flags != *e* ]] || set -e
+	kmemlab_result "$status" "$name"
+}
+
+# kmemlab_all_ok: no result at this level failed (a subtest's status).
+kmemlab_all_ok() {
+	[ "$KMEMLAB_TAP_FAIL" -eq 0 ]
+}
+
+# kmemlab_tally ARGS...: scripts/tally, the one counter of results.
+kmemlab_tally() {
+	"$KMEMLAB_ROOT/scripts/tally" "$@"
 }
 
 # Seconds since the epoch, for phase timings.
