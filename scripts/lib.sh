@@ -23,6 +23,45 @@ kmemlab_krel() {
 		die "$1 is not a configured kernel tree"
 }
 
+# kmemlab_lane_env LANE: runs the lane's script and sets LANE_KDIR,
+# LANE_VMLINUZ, LANE_KREL and LANE_SRC from what it prints: plain
+# KEY=VALUE lines (no quoting, no newline in a value) with at least KDIR
+# (the kernel build tree), VMLINUZ (its bootable image) and KREL (its
+# uname -r), and maybe SRC (a source tree of that kernel, for KUnit);
+# other keys are left to other readers.  Lanes: "debian"
+# (scripts/lane-debian), "debug" (scripts/debug-kernel), and any other
+# NAME with a scripts/lane-NAME (e.g. 6.12).
+kmemlab_lane_env() {
+	local script out line key
+	case $1 in
+	debug) script=$KMEMLAB_ROOT/scripts/debug-kernel ;;
+	*) script=$KMEMLAB_ROOT/scripts/lane-$1 ;;
+	esac
+	if [ ! -x "$script" ]; then
+		echo "${0##*/}: unknown lane '$1'" >&2
+		return 1
+	fi
+	out=$("$script") || {
+		echo "${0##*/}: lane $1: ${script#"$KMEMLAB_ROOT"/} failed" >&2
+		return 1
+	}
+	LANE_KDIR= LANE_VMLINUZ= LANE_KREL= LANE_SRC=
+	while IFS= read -r line; do
+		key=${line%%=*}
+		if [[ $line != *=* || ! $key =~ ^[A-Z][A-Z0-9_]*$ ]]; then
+			echo "${0##*/}: lane $1: not a KEY=VALUE line: '$line'" >&2
+			return 1
+		fi
+		case $key in
+		KDIR | VMLINUZ | KREL | SRC) printf -v "LANE_$key" '%s' "${line#*=}" ;;
+		esac
+	done <<<"$out"
+	if [ -z "$LANE_KDIR" ] || [ -z "$LANE_VMLINUZ" ] || [ -z "$LANE_KREL" ]; then
+		echo "${0##*/}: lane $1: KDIR, VMLINUZ or KREL missing" >&2
+		return 1
+	fi
+}
+
 # Extracts Debian's linux-source-6.1 once into the cache, keyed by the
 # package version, and prints the tree's path.  Concurrent callers wait.
 kmemlab_source_tree() {
