@@ -131,6 +131,25 @@ kmemlab_tally() {
 	"$KMEMLAB_ROOT/scripts/tally" "$@"
 }
 
+# kmemlab_build_copy DIR MAKE_ARGS...: copies the sources into DIR/src,
+# without .git and what .gitignore ignores (a build's objects in the
+# checkout), and runs make there with MAKE_ARGS, its output in
+# DIR/build.log: the checkout is neither built nor cleaned.  Fails,
+# printing the log on stderr, if make fails or warns.
+kmemlab_build_copy() {
+	local dir=$1
+	shift
+	mkdir -p "$dir"
+	rsync -a --delete --exclude=.git --filter=':- .gitignore' \
+		"$KMEMLAB_ROOT/" "$dir/src/"
+	if make -C "$dir/src" "$@" >"$dir/build.log" 2>&1 &&
+		! grep -qE 'warning:|error:' "$dir/build.log"; then
+		return 0
+	fi
+	cat "$dir/build.log" >&2
+	return 1
+}
+
 # Seconds since the epoch, for phase timings.
 kmemlab_now() {
 	date +%s
