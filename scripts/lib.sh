@@ -45,7 +45,9 @@ kmemlab_lane_env() {
 		echo "${0##*/}: lane $1: ${script#"$KMEMLAB_ROOT"/} failed" >&2
 		return 1
 	}
-	LANE_KDIR= LANE_VMLINUZ= LANE_KREL= LANE_SRC=
+	LANE_KDIR='' LANE_VMLINUZ='' LANE_KREL=''
+	# shellcheck disable=SC2034 # for the callers
+	LANE_SRC=''
 	while IFS= read -r line; do
 		key=${line%%=*}
 		if [[ $line != *=* || ! $key =~ ^[A-Z][A-Z0-9_]*$ ]]; then
@@ -110,6 +112,7 @@ kmemlab_subtest() {
 	shift
 	echo "    # Subtest: $name"
 	set +e
+	# shellcheck disable=SC2030 # a level of its own
 	(
 		[[ $flags != *e* ]] || set -e
 		KMEMLAB_TAP_N=0
@@ -123,6 +126,7 @@ kmemlab_subtest() {
 
 # kmemlab_all_ok: no result at this level failed (a subtest's status).
 kmemlab_all_ok() {
+	# shellcheck disable=SC2031 # this level's count
 	[ "$KMEMLAB_TAP_FAIL" -eq 0 ]
 }
 

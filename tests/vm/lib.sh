@@ -2,7 +2,9 @@
 # KTAP helpers for the guest-side tests (busybox sh).  A test file is
 # sourced in a subshell by tests/vm/run; each check prints one KTAP line.
 
+# shellcheck disable=SC2034 # for the test files
 KO=/lib/kmemlab
+# shellcheck disable=SC2034
 DBG=/sys/kernel/debug
 T_N=0
 T_FAIL=0
