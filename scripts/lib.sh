@@ -23,6 +23,47 @@ kmemlab_krel() {
 		die "$1 is not a configured kernel tree"
 }
 
+# kmemlab_lane_env LANE: runs the lane's script and sets LANE_KDIR,
+# LANE_VMLINUZ, LANE_KREL and LANE_SRC from what it prints: plain
+# KEY=VALUE lines (no quoting, no newline in a value) with at least KDIR
+# (the kernel build tree), VMLINUZ (its bootable image) and KREL (its
+# uname -r), and maybe SRC (a source tree of that kernel, for KUnit);
+# other keys are left to other readers.  Lanes: "debian"
+# (scripts/lane-debian), "debug" (scripts/debug-kernel), and any other
+# NAME with a scripts/lane-NAME (e.g. 6.12).
+kmemlab_lane_env() {
+	local script out line key
+	case $1 in
+	debug) script=$KMEMLAB_ROOT/scripts/debug-kernel ;;
+	*) script=$KMEMLAB_ROOT/scripts/lane-$1 ;;
+	esac
+	if [ ! -x "$script" ]; then
+		echo "${0##*/}: unknown lane '$1'" >&2
+		return 1
+	fi
+	out=$("$script") || {
+		echo "${0##*/}: lane $1: ${script#"$KMEMLAB_ROOT"/} failed" >&2
+		return 1
+	}
+	LANE_KDIR='' LANE_VMLINUZ='' LANE_KREL=''
+	# shellcheck disable=SC2034 # for the callers
+	LANE_SRC=''
+	while IFS= read -r line; do
+		key=${line%%=*}
+		if [[ $line != *=* || ! $key =~ ^[A-Z][A-Z0-9_]*$ ]]; then
+			echo "${0##*/}: lane $1: not a KEY=VALUE line: '$line'" >&2
+			return 1
+		fi
+		case $key in
+		KDIR | VMLINUZ | KREL | SRC) printf -v "LANE_$key" '%s' "${line#*=}" ;;
+		esac
+	done <<<"$out"
+	if [ -z "$LANE_KDIR" ] || [ -z "$LANE_VMLINUZ" ] || [ -z "$LANE_KREL" ]; then
+		echo "${0##*/}: lane $1: KDIR, VMLINUZ or KREL missing" >&2
+		return 1
+	fi
+}
+
 # Extracts Debian's linux-source-6.1 once into the cache, keyed by the
 # package version, and prints the tree's path.  Concurrent callers wait.
 kmemlab_source_tree() {
@@ -43,19 +84,74 @@ kmemlab_source_tree() {
 	echo "$dir/linux-source-6.1"
 }
 
-# kmemlab_tap_count LOG STATUS: "passed failed" from a TAP log ("ok" and
-# "not ok" lines) of a script that exited with STATUS.  A script that
-# failed without a "not ok" line, or checked nothing, fails once more.
-kmemlab_tap_count() {
-	local ok notok
-	# grep -c prints 0 but fails when nothing matches: not an error here,
-	# also for callers under set -e (scripts/vmtest).
-	ok=$(grep -c '^ok ' "$1" || true)
-	notok=$(grep -c '^not ok ' "$1" || true)
-	if { [ "$2" -ne 0 ] && [ "$notok" -eq 0 ]; } || [ "$ok$notok" = 00 ]; then
-		notok=$((notok + 1))
+# TAP out of the phases (scripts/tally counts it).  Results are numbered
+# in KMEMLAB_TAP_N, from 1 at each level, and those that failed counted in
+# KMEMLAB_TAP_FAIL: kmemlab_subtest starts both again.
+KMEMLAB_TAP_N=0
+KMEMLAB_TAP_FAIL=0
+
+# kmemlab_result STATUS DESCRIPTION [DIAGNOSTIC]: one result, "ok" when
+# STATUS is 0; on failure the diagnostic follows as "# " lines.
+kmemlab_result() {
+	KMEMLAB_TAP_N=$((KMEMLAB_TAP_N + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $KMEMLAB_TAP_N - $2"
+		return 0
 	fi
-	echo "$ok $notok"
+	KMEMLAB_TAP_FAIL=$((KMEMLAB_TAP_FAIL + 1))
+	echo "not ok $KMEMLAB_TAP_N - $2"
+	[ -z "${3:-}" ] || printf '%s\n' "$3" | sed 's/^/# /'
+}
+
+# kmemlab_subtest NAME COMMAND...: COMMAND's stdout, TAP, as the subtest
+# NAME (indented 4 spaces, as KTAP nests), then the result NAME: "ok" when
+# COMMAND exits 0.  COMMAND runs in a subshell, under set -e if the caller
+# is (bash ignores -e in a command that is tested for its status).
+kmemlab_subtest() {
+	local name=$1 flags=$- status
+	shift
+	echo "    # Subtest: $name"
+	set +e
+	# shellcheck disable=SC2030 # a level of its own
+	(
+		[[ $flags != *e* ]] || set -e
+		KMEMLAB_TAP_N=0
+		KMEMLAB_TAP_FAIL=0
+		"$@"
+	) | sed -u 's/^/    /'
+	status=${PIPESTATUS[0]}
+	[[ $flags != *e* ]] || set -e
+	kmemlab_result "$status" "$name"
+}
+
+# kmemlab_all_ok: no result at this level failed (a subtest's status).
+kmemlab_all_ok() {
+	# shellcheck disable=SC2031 # this level's count
+	[ "$KMEMLAB_TAP_FAIL" -eq 0 ]
+}
+
+# kmemlab_tally ARGS...: scripts/tally, the one counter of results.
+kmemlab_tally() {
+	"$KMEMLAB_ROOT/scripts/tally" "$@"
+}
+
+# kmemlab_build_copy DIR MAKE_ARGS...: copies the sources into DIR/src,
+# without .git and what .gitignore ignores (a build's objects in the
+# checkout), and runs make there with MAKE_ARGS, its output in
+# DIR/build.log: the checkout is neither built nor cleaned.  Fails,
+# printing the log on stderr, if make fails or warns.
+kmemlab_build_copy() {
+	local dir=$1
+	shift
+	mkdir -p "$dir"
+	rsync -a --delete --exclude=.git --filter=':- .gitignore' \
+		"$KMEMLAB_ROOT/" "$dir/src/"
+	if make -C "$dir/src" "$@" >"$dir/build.log" 2>&1 &&
+		! grep -qE 'warning:|error:' "$dir/build.log"; then
+		return 0
+	fi
+	cat "$dir/build.log" >&2
+	return 1
 }
 
 # Seconds since the epoch, for phase timings.

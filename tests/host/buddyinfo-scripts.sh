@@ -198,10 +198,4 @@ check "buddy-textfile: two DIRs are a usage error" usage_error "$S/buddy-textfil
 check "buddy-textfile: a missing DIR is exit 2" usage_error "$S/buddy-textfile" "$scratch/nonexistent"
 check "buddy-textfile: an unknown option is a usage error" usage_error "$S/buddy-textfile" -x "$textdir"
 
-# --- shellcheck --------------------------------------------------------
-
-for f in buddyinfo-diff buddywatch buddy-textfile buddyplot; do
-	check "shellcheck tools/$f" shellcheck "$S/$f"
-done
-
 finish

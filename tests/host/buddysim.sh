@@ -10,8 +10,9 @@
 #     the exit status 1
 #   - the libFuzzer target for FUZZ_SECONDS (default 30)
 #
-# Prints "ok N - ..." or "not ok N - ..." per check and a summary line;
-# exits non-zero if any check failed.  O= names the build directory.
+# Prints "ok N - ..." or "not ok N - ..." per check, a summary line and
+# the plan; exits non-zero if any check failed.  O= names the build
+# directory.
 
 set -u
 
@@ -42,6 +43,7 @@ result()
 finish()
 {
 	echo "# host-buddysim: passed $passed, failed $failed"
+	echo "1..$n"
 	[ "$failed" -eq 0 ]
 	exit
 }

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # TAP helpers for the host tests (bash), sourced, never run (scripts/hosttest
 # only runs *.sh).  Each check prints "ok N - ..." or "not ok N - ...";
-# end a test file with "finish", which exits non-zero on any failure.
+# end a test file with "finish", which prints the plan and exits non-zero
+# on any failure.
 
 KMEMLAB_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # shellcheck disable=SC2034 # for the test files
@@ -80,6 +81,7 @@ png_size() {
 }
 
 finish() {
+	echo "1..$T_N"
 	[ "$T_FAIL" -eq 0 ]
 	exit
 }

@@ -26,7 +26,7 @@ KPF_COMPOUND_TAIL=16
 
 # row_is SIZE KSIZE CACHE ORDER: the report's row for SIZE has them.
 row_is() {
-	got=$(cols $R size ksize cache order | awk -v s="$1" '$1 == s')
+	got=$(cols "$R" size ksize cache order | awk -v s="$1" '$1 == s')
 	case $4 in
 	-) [ "${got% *}" = "$1 $2 $3" ] ;;
 	*) [ "$got" = "$1 $2 $3 $4" ] ;;
@@ -37,7 +37,7 @@ row_is() {
 # difference, phys = pfn << PAGE_SHIFT | offset, crosses says whether
 # offset + size runs past the page, and the frames are contiguous.
 rows_consistent() {
-	cols $R size ksize waste phys pfn offset crosses contig | {
+	cols "$R" size ksize waste phys pfn offset crosses contig | {
 		bad=0
 		while read -r size ksize waste phys pfn offset crosses contig; do
 			want=no
@@ -68,8 +68,9 @@ slabinfo_agrees() {
 		[ "$(cat "/sys/kernel/slab/$1/object_size")" -eq "$2" ] ||
 			{ echo "sysfs object_size $(cat "/sys/kernel/slab/$1/object_size"), ksize $2"; return 1; }
 	fi
+	# shellcheck disable=SC2086 # the row's fields
 	set -- "$@" $line
-	[ "$7" -eq "$slot" ] && [ "$9" -eq $((1 << $3)) ] ||
+	{ [ "$7" -eq "$slot" ] && [ "$9" -eq $((1 << $3)) ]; } ||
 		{ echo "slabinfo: $line; report: ksize $2 (slot $slot) order $3"; return 1; }
 }
 
@@ -78,52 +79,38 @@ slabinfo_agrees() {
 # allocation is physically contiguous by the kernel's own accounting.
 compound_block() {
 	last=$(($1 + (1 << $2) - 1))
-	kpageflag "$1" $KPF_COMPOUND_HEAD && ! kpageflag "$1" $KPF_SLAB &&
+	{ kpageflag "$1" $KPF_COMPOUND_HEAD && ! kpageflag "$1" $KPF_SLAB &&
 		kpageflag $(($1 + 1)) $KPF_COMPOUND_TAIL &&
 		kpageflag $last $KPF_COMPOUND_TAIL &&
-		! kpageflag $((last + 1)) $KPF_COMPOUND_TAIL ||
+		! kpageflag $((last + 1)) $KPF_COMPOUND_TAIL; } ||
 		{ echo "pfn $1 order $2: not one compound block"; return 1; }
 }
 
 # The linear map: virt - phys is the same constant for every object.
 one_offset() {
-	n=$(cols $R virt phys | while read -r v p; do echo $((0x$v - p)); done | sort -u | wc -l)
+	n=$(cols "$R" virt phys | while read -r v p; do echo $((0x$v - p)); done | sort -u | wc -l)
 	[ "$n" -eq 1 ] || { echo "$n different virt - phys offsets"; return 1; }
 }
 
-# %px prints a raw pointer as 16 hex digits, no 0x: on x86-64 a kernel
-# address starts ff (0xffff8... with 4-level page tables, 0xff1... with
-# 5).  %p prints a 32-bit hash the same way: 8 zeros first.
-RAW='^ff[0-9a-f]{14}$'
-HASHED='^0{8}[0-9a-f]{8}$'
-
-# addrs_like ERE FIELD...: the report has rows, and every FIELD matches ERE.
-addrs_like() {
-	re=$1
-	shift
-	cols $R "$@" | awk -v re="$re" '{ ok = 1; for (i = 1; i <= NF; i++) if ($i !~ re) ok = 0 } !ok { print; bad = 1 }
-		END { exit bad || !NR }'
-}
-
 dmesg_mark
-check "defaults, show_addrs=1: insmod" insmod $KO/kmalloc_demo.ko show_addrs=1
-check "report is mode 0400" test "$(stat -c %a $R)" = 400
+check "defaults, show_addrs=1: insmod" insmod "$KO/kmalloc_demo.ko" show_addrs=1
+check "report is mode 0400" test "$(stat -c %a "$R")" = 400
 check "report header names its columns" \
 	sh -c "head -n 1 $R | grep -q '^ *size  *ksize  *cache  *order  *waste  *virt  *phys  *pfn  *offset '"
 check "one row per default size, in order" \
-	test "$(cols $R size | tr '\n' ' ')" = "$(echo "$EXPECT" | cut -d' ' -f1 | tr '\n' ' ')"
+	test "$(cols "$R" size | tr '\n' ' ')" = "$(echo "$EXPECT" | cut -d' ' -f1 | tr '\n' ' ')"
 check "one dmesg line per size" test "$(dmesg | grep -c 'kmalloc_demo: kmalloc(')" -eq 12
 check "the kernel agrees with slab.h's rules" sh -c "! dmesg | grep disagree"
 # Loops that call check read from a file: a pipe would run them in a
 # subshell, and the checks would not be counted.
 echo "$EXPECT" >/tmp/expect
 while read -r size ksize cache order; do
-	check "kmalloc($size): $cache, ksize $ksize as slab.h says" row_is $size $ksize $cache $order
+	check "kmalloc($size): $cache, ksize $ksize as slab.h says" row_is "$size" "$ksize" "$cache" "$order"
 done </tmp/expect
 check "each row: waste, phys = pfn << 12 | offset, crosses, contig" rows_consistent
-check "show_addrs=1: virt is raw, as %px prints it" addrs_like "$RAW" virt
+check "show_addrs=1: virt is raw, as %px prints it" cols_match "$RAW_ADDR" "$R" virt
 check "raw virt addresses are in the linear map (one virt - phys offset)" one_offset
-cols $R cache ksize order pfn >/tmp/rows
+cols "$R" cache ksize order pfn >/tmp/rows
 while read -r cache ksize order pfn; do
 	if [ "$cache" = page-allocator ]; then
 		check "$ksize bytes: pfn $pfn heads a compound block of order $order" \
@@ -139,32 +126,32 @@ check "rmmod: freed everything" sh -c "dmesg | grep -q 'kmalloc_demo: freed ever
 check "no warning, BUG or oops" dmesg_clean
 
 dmesg_mark
-check "show_addrs=0: insmod" insmod $KO/kmalloc_demo.ko sizes=17 iterations=1
-check "show_addrs=0: virt is hashed, not raw" addrs_like "$HASHED" virt
+check "show_addrs=0: insmod" insmod "$KO/kmalloc_demo.ko" sizes=17 iterations=1
+check "show_addrs=0: virt is hashed, not raw" cols_match "$HASHED_ADDR" "$R" virt
 rmmod kmalloc_demo
 
 # gfp=user is GFP_KERNEL | __GFP_HARDWALL: kmalloc_type() ignores the
 # hardwall bit, so the caches are the same kmalloc-N ones.
 dmesg_mark
-check "gfp=user: insmod" insmod $KO/kmalloc_demo.ko gfp=user sizes=17,192,16384 iterations=10
+check "gfp=user: insmod" insmod "$KO/kmalloc_demo.ko" gfp=user sizes=17,192,16384 iterations=10
 check "gfp=user: logged as GFP_USER" sh -c "dmesg | grep -q 'gfp=user: GFP_USER;'"
 check "gfp=user: the same caches as GFP_KERNEL" \
-	test "$(cols $R cache | tr '\n' ' ')" = "kmalloc-32 kmalloc-192 page-allocator "
+	test "$(cols "$R" cache | tr '\n' ' ')" = "kmalloc-32 kmalloc-192 page-allocator "
 rmmod kmalloc_demo
 
-check "gfp=atomic: insmod" insmod $KO/kmalloc_demo.ko gfp=atomic iterations=10
-check "gfp=atomic: twelve rows" test "$(cols $R size | wc -l)" -eq 12
+check "gfp=atomic: insmod" insmod "$KO/kmalloc_demo.ko" gfp=atomic iterations=10
+check "gfp=atomic: twelve rows" test "$(cols "$R" size | wc -l)" -eq 12
 rmmod kmalloc_demo
 
 # gfp=dma32 is GFP_DMA (kmalloc cannot take __GFP_DMA32): the dma-kmalloc
 # caches and ZONE_DMA, which lies below 16 MiB on x86, so below 4 GiB.
 dmesg_mark
-check "gfp=dma32: insmod" insmod $KO/kmalloc_demo.ko gfp=dma32 sizes=17,192,16384 iterations=10
+check "gfp=dma32: insmod" insmod "$KO/kmalloc_demo.ko" gfp=dma32 sizes=17,192,16384 iterations=10
 check "gfp=dma32: dma-kmalloc caches, then the page allocator" \
-	test "$(cols $R cache | tr '\n' ' ')" = "dma-kmalloc-32 dma-kmalloc-192 page-allocator "
-check "gfp=dma32: every object in ZONE_DMA" test "$(cols $R zone | sort -u)" = DMA
+	test "$(cols "$R" cache | tr '\n' ' ')" = "dma-kmalloc-32 dma-kmalloc-192 page-allocator "
+check "gfp=dma32: every object in ZONE_DMA" test "$(cols "$R" zone | sort -u)" = DMA
 below_4g() {
-	cols $R phys ksize | while read -r p k; do
+	cols "$R" phys ksize | while read -r p k; do
 		[ $((p + k)) -le 4294967296 ] || { echo "phys $p + $k"; return 1; }
 	done
 }
@@ -175,18 +162,18 @@ rmmod kmalloc_demo
 
 SIXTY_FIVE=$(awk 'BEGIN { for (i = 0; i < 65; i++) printf "%s8", i ? "," : "" }')
 check "sizes=0 is refused" refused "Invalid argument" "sizes=0: entry 1: size 0" \
-	$KO/kmalloc_demo.ko sizes=0
+	"$KO/kmalloc_demo.ko" sizes=0
 check "sizes above KMALLOC_MAX_SIZE are refused" \
 	refused "Invalid argument" "size 4194305 is above KMALLOC_MAX_SIZE (4194304)" \
-	$KO/kmalloc_demo.ko sizes=17,4194305
+	"$KO/kmalloc_demo.ko" sizes=17,4194305
 check "an unknown gfp is refused" refused "Invalid argument" "gfp=highmem: unknown" \
-	$KO/kmalloc_demo.ko gfp=highmem
+	"$KO/kmalloc_demo.ko" gfp=highmem
 check "iterations=0 is refused" refused "Invalid argument" "iterations=0: must be" \
-	$KO/kmalloc_demo.ko iterations=0
+	"$KO/kmalloc_demo.ko" iterations=0
 check "65 sizes are refused" refused "Invalid argument" "more than 64 sizes" \
-	$KO/kmalloc_demo.ko sizes=$SIXTY_FIVE
+	"$KO/kmalloc_demo.ko" sizes="$SIXTY_FIVE"
 check "a size that is not a number is refused" refused "Invalid argument" "entry 2: not a size" \
-	$KO/kmalloc_demo.ko sizes=8,big
+	"$KO/kmalloc_demo.ko" sizes=8,big
 
 # A real failure: ZONE_DMA spans less than 16 MiB (pfn 0 is reserved), so
 # it never holds five free 4 MiB blocks.  The ones taken must come back:
@@ -196,7 +183,7 @@ dma_order10() {
 }
 before=$(dma_order10)
 dmesg_mark
-out=$(insmod $KO/kmalloc_demo.ko gfp=dma32 sizes=4M,4M,4M,4M,4M iterations=1 2>&1)
+out=$(insmod "$KO/kmalloc_demo.ko" gfp=dma32 sizes=4M,4M,4M,4M,4M iterations=1 2>&1)
 check "5 x 4 MiB from ZONE_DMA: insmod fails with ENOMEM" has "$out" "Cannot allocate memory"
 check "ENOMEM: dmesg says which kmalloc failed and that all was freed" \
 	sh -c "dmesg | grep -q 'kmalloc(4194304, gfp=dma32) failed: freeing'"

@@ -24,16 +24,16 @@ insmod "$KO/buddy_probe.ko"
 for line in "" garbage alloc "alloc x" "alloc -1" "alloc 99" "alloc 11" \
 	"alloc 5 0" "alloc 5 -3" "alloc 5 1025" "alloc 5 1 2" \
 	free "free -5" "free abc" "free 123456789" "alloc 10 1024"; do
-	check "pages refuses '$line'" refused $P/pages "$line"
+	check "pages refuses '$line'" refused "$P/pages" "$line"
 done
-check "pages refuses a 4 KiB line" refused $P/pages "$LONG"
+check "pages refuses a 4 KiB line" refused "$P/pages" "$LONG"
 check "pages refuses a 4 KiB line that starts with a good command" \
-	refused $P/pages "alloc 0 $LONG"
-check "nothing was allocated by the refused writes" test "$(wc -l <$P/pages)" -eq 1
+	refused "$P/pages" "alloc 0 $LONG"
+check "nothing was allocated by the refused writes" test "$(wc -l <"$P/pages")" -eq 1
 for line in "" 2 abc -1 "1 1"; do
-	check "snapshot refuses '$line'" refused $P/snapshot "$line"
+	check "snapshot refuses '$line'" refused "$P/snapshot" "$line"
 done
-check "snapshot refuses a 4 KiB line" refused $P/snapshot "$LONG"
-check "no baseline was recorded by the refused writes" grep -q '^no baseline' $P/snapshot
+check "snapshot refuses a 4 KiB line" refused "$P/snapshot" "$LONG"
+check "no baseline was recorded by the refused writes" grep -q '^no baseline' "$P/snapshot"
 rmmod buddy_probe
 check "no warning, BUG or oops" dmesg_clean

@@ -19,7 +19,7 @@ round() {
 	rmmod buddy_probe 2>/dev/null	# left loaded by a failed round
 	start=$(free_pages)
 	insmod "$KO/buddy_probe.ko" || return 1
-	echo alloc 10 2 >$P/pages && echo alloc 6 32 >$P/pages || return 1
+	echo alloc 10 2 >"$P/pages" && echo alloc 6 32 >"$P/pages" || return 1
 	held=$(free_pages)
 	dmesg_mark
 	rmmod buddy_probe || return 1

@@ -23,10 +23,10 @@ STOP=/tmp/concurrency.stop
 reader() {
 	n=0
 	while [ ! -e $STOP ]; do
-		for f in $DBG/kmalloc_demo/* $DBG/vmalloc_demo/* $DBG/buddy_probe/*; do
+		for f in "$DBG"/kmalloc_demo/* "$DBG"/vmalloc_demo/* "$DBG"/buddy_probe/*; do
 			cat "$f" >/dev/null 2>&1 && n=$((n + 1))
 		done
-		echo $n >/tmp/reads.$1
+		echo $n >"/tmp/reads.$1"
 	done
 }
 
@@ -35,10 +35,10 @@ reader() {
 writer() {
 	n=0
 	while [ ! -e $STOP ]; do
-		if { echo "alloc $1 2" >$P/pages; } 2>/dev/null; then
+		if { echo "alloc $1 2" >"$P/pages"; } 2>/dev/null; then
 			n=$((n + 1))
-			echo $n >/tmp/allocs.$1
-			echo "free all" 2>/dev/null >$P/pages
+			echo $n >"/tmp/allocs.$1"
+			echo "free all" 2>/dev/null >"$P/pages"
 		else
 			usleep 20000
 		fi
@@ -82,7 +82,7 @@ pages_back() {
 # counted FILE...: each file holds a count above 0.
 counted() {
 	for f in "$@"; do
-		read -r n <"$f" && [ "$n" -gt 0 ] || { echo "$f: ${n:-nothing}"; return 1; }
+		{ read -r n <"$f" && [ "$n" -gt 0 ]; } || { echo "$f: ${n:-nothing}"; return 1; }
 		echo "$f: $n"
 	done
 }

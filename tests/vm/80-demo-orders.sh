@@ -8,7 +8,8 @@ P=$DBG/buddy_probe
 # logged_ok ORDER: the load-time line for ORDER is right.
 logged_ok() {
 	line=$(dmesg | grep "buddy_probe: demo: order $1:")
-	set -- $1 $(echo "$line" | sed 's/.*pfn \([0-9]*\) phys \(0x[0-9a-f]*\) buddy pfn \([0-9]*\)$/\1 \2 \3/')
+	# shellcheck disable=SC2046 # pfn, phys and buddy pfn
+	set -- "$1" $(echo "$line" | sed 's/.*pfn \([0-9]*\) phys \(0x[0-9a-f]*\) buddy pfn \([0-9]*\)$/\1 \2 \3/')
 	echo "$line"
 	[ $# -eq 4 ] && [ $(($2 % (1 << $1))) -eq 0 ] &&
 		[ "$4" -eq $(($2 ^ (1 << $1))) ] && [ $(($3)) -eq $(($2 * 4096)) ]
@@ -21,7 +22,7 @@ check "one log line per demo block" \
 for order in 0 5 10; do
 	check "order $order: aligned pfn, buddy pfn and phys in the log" logged_ok $order
 done
-check "pages lists the three blocks" test "$(wc -l <$P/pages)" -eq 4
+check "pages lists the three blocks" test "$(wc -l <"$P/pages")" -eq 4
 dmesg_mark
 check "rmmod" rmmod buddy_probe
 check "rmmod freed the 1057 pages" \

@@ -2,7 +2,9 @@
 # KTAP helpers for the guest-side tests (busybox sh).  A test file is
 # sourced in a subshell by tests/vm/run; each check prints one KTAP line.
 
+# shellcheck disable=SC2034 # for the test files
 KO=/lib/kmemlab
+# shellcheck disable=SC2034
 DBG=/sys/kernel/debug
 T_N=0
 T_FAIL=0
@@ -166,6 +168,22 @@ cols() {
 		{ n = split(names, want, " "); line = ""
 		  for (i = 1; i <= n; i++) line = line (i > 1 ? " " : "") $(c[want[i]])
 		  print line }' "$file"
+}
+
+# %px prints a raw pointer as 16 hex digits, no 0x: on x86-64 a kernel
+# address starts ff (0xffff8... with 4-level page tables, 0xff1... with
+# 5).  %p prints a 32-bit hash the same way: 8 zeros first.
+RAW_ADDR='^ff[0-9a-f]{14}$'
+HASHED_ADDR='^0{8}[0-9a-f]{8}$'
+
+# cols_match ERE FILE NAME...: FILE has rows, and the named columns of
+# every row match ERE; prints the rows that do not.
+cols_match() {
+	re=$1
+	shift
+	cols "$@" | awk -v re="$re" '{ ok = 1; for (i = 1; i <= NF; i++) if ($i !~ re) ok = 0 }
+		!ok { print; bad = 1 }
+		END { exit bad || !NR }'
 }
 
 # has TEXT PART: TEXT contains PART; prints TEXT if not.

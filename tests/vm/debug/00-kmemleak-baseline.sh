@@ -7,7 +7,7 @@
 
 K=$DBG/kmemleak
 
-check "kmemleak is on ($K)" test -w $K
+check "kmemleak is on ($K)" test -w "$K"
 check "the automatic scan is stopped" sh -c "echo scan=off >$K"
 check "the boot's leak suspects are scanned" sh -c "echo scan >$K && sleep 5 && echo scan >$K"
 check "and set aside (clear)" sh -c "echo clear >$K"

@@ -55,13 +55,14 @@ back_to() {
 	areas=$(vmalloc_areas)
 	orphans=$(awk '$3 !~ /\+/' /proc/vmallocinfo)
 	echo "free pages $1 -> $now, vmalloc areas $2 -> $areas"
-	[ $(($1 - now)) -le 1024 ] && [ $((areas - $2)) -le 4 ] && [ -z "$orphans" ] ||
+	{ [ $(($1 - now)) -le 1024 ] && [ $((areas - $2)) -le 4 ] && [ -z "$orphans" ]; } ||
 		{ sleep 1; printf '%s\n' "$orphans"; return 1; }
 }
 
 # files MODULE: how many files the module makes in debugfs.
 files() {
-	insmod "$KO/$1.ko" && ls $DBG/$1 | wc -l && rmmod $1
+	# shellcheck disable=SC2012 # counted, not read
+	insmod "$KO/$1.ko" && ls "$DBG/$1" | wc -l && rmmod "$1"
 }
 
 # walk DESC KMEMLAB-FAULTS-ARGS...: one walk; adds up its figures.
@@ -69,6 +70,7 @@ walk() {
 	desc=$1
 	shift
 	summary_check "$desc" kmemlab-faults "$@"
+	# shellcheck disable=SC2046 # the summary's words
 	set -- $(tail -n 1 /tmp/summary | tr '= ' '  ')
 	faults=$((faults + ${2:-0}))
 	by_module=$((by_module + ${4:-0}))
@@ -94,9 +96,9 @@ loads() {
 # sites MODULE: the distinct sites in MODULE's code that took a fault;
 # fails if there are none.
 sites() {
-	grep -F "[$1]" /tmp/fault-sites | sort -u >/tmp/sites.$1
-	cat /tmp/sites.$1
-	[ -s /tmp/sites.$1 ]
+	grep -F "[$1]" /tmp/fault-sites | sort -u >"/tmp/sites.$1"
+	cat "/tmp/sites.$1"
+	[ -s "/tmp/sites.$1" ]
 }
 
 faults=0
@@ -113,11 +115,11 @@ untraced=0
 printk=$(cut -f1 /proc/sys/kernel/printk)
 echo 4 >/proc/sys/kernel/printk
 for f in $FS $FP; do
-	echo N >$f/ignore-gfp-wait
-	echo 2 >$f/verbose
+	echo N >"$f/ignore-gfp-wait"
+	echo 2 >"$f/verbose"
 done
-echo N >$FP/ignore-gfp-highmem
-echo 0 >$FP/min-order
+echo N >"$FP/ignore-gfp-highmem"
+echo 0 >"$FP/min-order"
 
 kd_files=$(files kmalloc_demo)
 vd_files=$(files vmalloc_demo)
@@ -135,20 +137,20 @@ check "after the loads, buddyinfo and vmallocinfo are back" \
 sleep 5
 insmod "$KO/buddy_probe.ko"
 walk "buddy_probe pages 'alloc 3 2': each allocation failed once" \
-	nth write $P/pages "alloc 3 2" "free all"
+	nth write "$P/pages" "alloc 3 2" "free all"
 walk "buddy_probe snapshot '1': each allocation failed once" \
-	nth write $P/snapshot 1 0
+	nth write "$P/snapshot" 1 0
 check "buddy_probe still matches /proc/buddyinfo" \
-	retry 5 same_buddyinfo $P/buddyinfo /proc/buddyinfo
+	retry 5 same_buddyinfo "$P/buddyinfo" /proc/buddyinfo
 rmmod buddy_probe
 check "after the writes, buddyinfo and vmallocinfo are back" \
 	retry 5 back_to "$start_pages" "$start_areas"
 
 for f in $FS $FP; do
-	echo Y >$f/ignore-gfp-wait
+	echo Y >"$f/ignore-gfp-wait"
 done
-echo Y >$FP/ignore-gfp-highmem
-echo 1 >$FP/min-order
+echo Y >"$FP/ignore-gfp-highmem"
+echo 1 >"$FP/min-order"
 echo "$printk" >/proc/sys/kernel/printk
 check "no warning, BUG or oops" dmesg_clean
 for m in kmalloc_demo vmalloc_demo buddy_probe; do

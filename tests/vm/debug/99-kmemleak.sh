@@ -8,10 +8,10 @@ K=$DBG/kmemleak
 
 # leaks: the reports of a scan; each starts with "unreferenced object".
 leaks() {
-	echo scan >$K
+	echo scan >"$K"
 	sleep 5
-	echo scan >$K
-	cat $K >/tmp/kmemleak
+	echo scan >"$K"
+	cat "$K" >/tmp/kmemleak
 	grep -c '^unreferenced object' /tmp/kmemleak
 }
 

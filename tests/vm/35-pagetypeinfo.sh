@@ -10,7 +10,7 @@ P=$DBG/buddy_probe
 # cat, keeps the free-count sections of the latter, and compares.
 pagetypeinfo_same() {
 	printf -- '--kmemlab-separator--\n' >/tmp/sep
-	cat $P/pagetypeinfo /tmp/sep /proc/pagetypeinfo >/tmp/pti || return 1
+	cat "$P/pagetypeinfo" /tmp/sep /proc/pagetypeinfo >/tmp/pti || return 1
 	awk '
 		/^--kmemlab-separator--$/ { half = 1; next }
 		!half { x[++nx] = $0; next }
@@ -30,7 +30,7 @@ pagetypeinfo_same() {
 
 # stat_of NAME: a value of the stats file.
 stat_of() {
-	awk -v k="$1" '$1 == k { print $2 }' $P/stats
+	awk -v k="$1" '$1 == k { print $2 }' "$P/stats"
 }
 
 # holds_per_read FILE: zone->lock holds one read of FILE adds to stats.
@@ -58,11 +58,11 @@ metrics_walks() {
 }
 
 insmod "$KO/buddy_probe.ko"
-check "pagetypeinfo is mode 0400" test "$(stat -c %a $P/pagetypeinfo)" = 400
-check "stats is mode 0400" test "$(stat -c %a $P/stats)" = 400
+check "pagetypeinfo is mode 0400" test "$(stat -c %a "$P/pagetypeinfo")" = 400
+check "stats is mode 0400" test "$(stat -c %a "$P/stats")" = 400
 check "pagetypeinfo has a header per node and a line per zone and type" \
-	test "$(grep -c '^Free pages count' $P/pagetypeinfo)" -ge 1 -a \
-	"$(grep -c ', type ' $P/pagetypeinfo)" -eq \
+	test "$(grep -c '^Free pages count' "$P/pagetypeinfo")" -ge 1 -a \
+	"$(grep -c ', type ' "$P/pagetypeinfo")" -eq \
 	"$(grep -c "^Node .*, type " /proc/pagetypeinfo)"
 check "pagetypeinfo equals /proc/pagetypeinfo's free-count section (read back to back)" \
 	retry 8 pagetypeinfo_same

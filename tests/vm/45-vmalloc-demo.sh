@@ -11,22 +11,10 @@ KPF_BUDDY=10
 # kptr_restrict is 0, raw for root (CAP_SYSLOG) when it is 1.
 echo 1 >/proc/sys/kernel/kptr_restrict
 
-# %px prints a raw pointer as 16 hex digits, no 0x: on x86-64 a kernel
-# address starts ff (0xffff8... with 4-level page tables, 0xff1... with
-# 5).  %p prints a 32-bit hash the same way: 8 zeros first.
-RAW='^ff[0-9a-f]{14}$'
-HASHED='^0{8}[0-9a-f]{8}$'
-
-# addrs_like ERE: the report has rows, and every start and end matches ERE.
-addrs_like() {
-	cols $R start end | awk -v re="$1" '{ ok = 1; for (i = 1; i <= NF; i++) if ($i !~ re) ok = 0 } !ok { print; bad = 1 }
-		END { exit bad || !NR }'
-}
-
 # Each row: pages = size / PAGE_SIZE, 1 <= runs <= pages, longest <= pages,
 # end = start + size, both inside VMALLOC_START..VMALLOC_END.
 rows_consistent() {
-	cols $R size pages runs longest start end inside | {
+	cols "$R" size pages runs longest start end inside | {
 		bad=0
 		while read -r size pages runs longest start end inside; do
 			if [ "$pages" -ne $((size / 4096)) ] || [ "$runs" -lt 1 ] ||
@@ -44,7 +32,7 @@ rows_consistent() {
 # The kmalloc twin: 8 KiB and 1 MiB fit kmalloc, in one run of frames;
 # 64 MiB is above KMALLOC_MAX_SIZE (4 MiB) and must fail.
 twin_is() {
-	got=$(cols $R size kmalloc kruns | awk -v s="$1" '$1 == s { print $2, $3 }')
+	got=$(cols "$R" size kmalloc kruns | awk -v s="$1" '$1 == s { print $2, $3 }')
 	[ "$got" = "$2" ] || { echo "size $1: kmalloc $got, expected $2"; return 1; }
 }
 
@@ -59,14 +47,14 @@ pfns_match_report() {
 		  if (n > 1 && $3 == last + 1) len++; else { runs++; len = 1 }
 		  if (len > longest) longest = len
 		  last = $3 }
-		END { print a, n, runs, longest }' $P >/tmp/pfns_counts || return 1
-	cols $R pages runs longest | awk '{ print NR - 1, $0 }' >/tmp/report_counts
+		END { print a, n, runs, longest }' "$P" >/tmp/pfns_counts || return 1
+	cols "$R" pages runs longest | awk '{ print NR - 1, $0 }' >/tmp/report_counts
 	cmp /tmp/pfns_counts /tmp/report_counts ||
 		{ echo pfns:; cat /tmp/pfns_counts; echo report:; cat /tmp/report_counts; return 1; }
 }
 
 no_frame_twice() {
-	[ "$(awk 'NR > 1 { print $3 }' $P | sort -u | wc -l)" -eq "$(awk 'NR > 1' $P | wc -l)" ]
+	[ "$(awk 'NR > 1 { print $3 }' "$P" | sort -u | wc -l)" -eq "$(awk 'NR > 1' "$P" | wc -l)" ]
 }
 
 # In /proc/vmallocinfo, each area starts at the reported start and is one
@@ -74,10 +62,10 @@ no_frame_twice() {
 # flagged vmalloc.  Matched by address: the caller is a symbol here
 # (vd_take), but an area taken from __init code shows a raw address.
 in_vmallocinfo() {
-	cols $R start size | {
+	cols "$R" start size | {
 		bad=0
 		while read -r start size; do
-			want=$(printf '0x%s-0x%x %7d ' $start $((0x$start + size + 4096)) $((size + 4096)))
+			want=$(printf '0x%s-0x%x %7d ' "$start" $((0x$start + size + 4096)) $((size + 4096)))
 			line=$(grep "^$want" /proc/vmallocinfo)
 			if [ -z "$line" ] || ! has "$line" " pages=$((size / 4096)) vmalloc" >/dev/null; then
 				echo "no '$want... pages=$((size / 4096)) vmalloc' in /proc/vmallocinfo:"
@@ -92,8 +80,10 @@ in_vmallocinfo() {
 # The frames of the two smaller areas are allocated pages: neither free in
 # the buddy allocator (KPF_BUDDY) nor slab pages (KPF_SLAB).
 frames_in_use() {
-	for pfn in $(awk 'NR > 1 && $1 < 2 { print $3 }' $P); do
+	# shellcheck disable=SC2013 # one pfn a word; no pipe, for return
+	for pfn in $(awk 'NR > 1 && $1 < 2 { print $3 }' "$P"); do
 		if kpageflag "$pfn" $KPF_BUDDY || kpageflag "$pfn" $KPF_SLAB; then
+			# shellcheck disable=SC2154 # set by kpageflag (tests/vm/lib.sh)
 			echo "pfn $pfn: kpageflags $kpf"
 			return 1
 		fi
@@ -108,15 +98,15 @@ areas_gone() {
 }
 
 dmesg_mark
-check "defaults, show_addrs=1: insmod" insmod $KO/vmalloc_demo.ko show_addrs=1 iterations=2
+check "defaults, show_addrs=1: insmod" insmod "$KO/vmalloc_demo.ko" show_addrs=1 iterations=2
 check "report and pfns are mode 0400" \
-	test "$(stat -c %a $R) $(stat -c %a $P)" = "400 400"
+	test "$(stat -c %a "$R") $(stat -c %a "$P")" = "400 400"
 check "report header names its columns" \
 	sh -c "head -n 1 $R | grep -q '^ *size  *pages  *runs  *longest  *start  *end '"
 check "one row per default size: 8K, 1M, 64M" \
-	test "$(cols $R size | tr '\n' ' ')" = "8192 1048576 67108864 "
+	test "$(cols "$R" size | tr '\n' ' ')" = "8192 1048576 67108864 "
 check "one dmesg line per area" test "$(dmesg | grep -c 'vmalloc_demo: vmalloc(')" -eq 3
-check "show_addrs=1: start and end are raw, as %px prints them" addrs_like "$RAW"
+check "show_addrs=1: start and end are raw, as %px prints them" cols_match "$RAW_ADDR" "$R" start end
 check "each row: pages, runs, end, inside the vmalloc space" rows_consistent
 check "kmalloc(8K) succeeds, in one run of frames" twin_is 8192 "ok 1"
 check "kmalloc(64M) fails: above KMALLOC_MAX_SIZE" twin_is 67108864 "failed -"
@@ -124,40 +114,40 @@ twin_1m() {
 	twin_is 1048576 "ok 1" >/dev/null || twin_is 1048576 "failed -"
 }
 check "kmalloc(1M), if it succeeds, is one run of frames" twin_1m
-check "pfns header is 'alloc page pfn'" test "$(head -n 1 $P | tr -s ' ')" = "alloc page pfn"
-check "pfns has one row per page: 2 + 256 + 16384" test "$(awk 'NR > 1' $P | wc -l)" -eq 16642
+check "pfns header is 'alloc page pfn'" test "$(head -n 1 "$P" | tr -s ' ')" = "alloc page pfn"
+check "pfns has one row per page: 2 + 256 + 16384" test "$(awk 'NR > 1' "$P" | wc -l)" -eq 16642
 check "pfns agrees with the report's pages, runs and longest run" pfns_match_report
 check "no frame backs two pages" no_frame_twice
 check "/proc/vmallocinfo: each area, its guard page and its pages" in_vmallocinfo
 check "the 8K and 1M areas' frames are in use: no KPF_BUDDY, no KPF_SLAB" frames_in_use
-STARTS=$(cols $R start)
+STARTS=$(cols "$R" start)
 check "rmmod" rmmod vmalloc_demo
 check "rmmod: the areas are gone from /proc/vmallocinfo" areas_gone
 check "rmmod: freed everything" sh -c "dmesg | grep -q 'vmalloc_demo: freed everything'"
 check "no warning, BUG or oops" dmesg_clean
 
-check "show_addrs=0: insmod" insmod $KO/vmalloc_demo.ko sizes=8K iterations=1
-check "show_addrs=0: start and end are hashed, not raw" addrs_like "$HASHED"
+check "show_addrs=0: insmod" insmod "$KO/vmalloc_demo.ko" sizes=8K iterations=1
+check "show_addrs=0: start and end are hashed, not raw" cols_match "$HASHED_ADDR" "$R" start end
 rmmod vmalloc_demo
 
 SIXTY_FIVE=$(awk 'BEGIN { for (i = 0; i < 65; i++) printf "%s4K", i ? "," : "" }')
 check "sizes=0 is refused" refused "Invalid argument" "sizes=8K,0: entry 2: size 0" \
-	$KO/vmalloc_demo.ko sizes=8K,0
+	"$KO/vmalloc_demo.ko" sizes=8K,0
 check "a size beyond the vmalloc space is refused" \
 	refused "Invalid argument" "is larger than the vmalloc space" \
-	$KO/vmalloc_demo.ko sizes=16P
+	"$KO/vmalloc_demo.ko" sizes=16P
 check "iterations=0 is refused" refused "Invalid argument" "iterations=0: must be" \
-	$KO/vmalloc_demo.ko iterations=0
+	"$KO/vmalloc_demo.ko" iterations=0
 check "65 sizes are refused" refused "Invalid argument" "more than 64 sizes" \
-	$KO/vmalloc_demo.ko sizes=$SIXTY_FIVE
+	"$KO/vmalloc_demo.ko" sizes="$SIXTY_FIVE"
 check "a size that is not a number is refused" refused "Invalid argument" "entry 1: not a size" \
-	$KO/vmalloc_demo.ko sizes=-1
+	"$KO/vmalloc_demo.ko" sizes=-1
 
 # A real failure: vmalloc() refuses a size above the machine's RAM
 # (__vmalloc_node_range() compares it with totalram_pages()).  The 8 KiB
 # area taken first must be gone again.
 dmesg_mark
-out=$(insmod $KO/vmalloc_demo.ko sizes=8K,1T iterations=1 show_addrs=1 2>&1)
+out=$(insmod "$KO/vmalloc_demo.ko" sizes=8K,1T iterations=1 show_addrs=1 2>&1)
 check "8K then 1T (above RAM): insmod fails with ENOMEM" has "$out" "Cannot allocate memory"
 check "ENOMEM: dmesg says which vmalloc failed and that all was freed" \
 	sh -c "dmesg | grep -q 'vmalloc(1099511627776) failed: freeing'"
