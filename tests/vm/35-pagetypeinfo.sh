@@ -43,18 +43,20 @@ holds_per_read() {
 # The free lists: one per order for each zone and type line of pagetypeinfo
 # (its header is 8 words, then the orders).
 nr_lists() {
-	echo $(($(grep -c ', type ' $P/pagetypeinfo) *
-		$(head -n 1 $P/pagetypeinfo | awk '{ print NF - 8 }')))
+	echo $(($(grep -c ', type ' "$P/pagetypeinfo") *
+		$(head -n 1 "$P/pagetypeinfo" | awk '{ print NF - 8 }')))
 }
 
 # A metrics read walks every free list once per run of its show(): more
 # than one when its output outgrows seq_file's buffer, which seq_read()
 # doubles before it runs show() again.
 metrics_walks() {
-	holds=$(holds_per_read $P/metrics)
+	holds=$(holds_per_read "$P/metrics")
 	lists=$(nr_lists)
-	[ "$holds" -ge "$lists" ] && [ $((holds % lists)) -eq 0 ] ||
-		{ echo "$holds holds, $lists lists"; return 1; }
+	if [ "$holds" -lt "$lists" ] || [ $((holds % lists)) -ne 0 ]; then
+		echo "$holds holds, $lists lists"
+		return 1
+	fi
 }
 
 insmod "$KO/buddy_probe.ko"
@@ -71,7 +73,7 @@ check "stats counts one zone->lock hold per list walked" \
 check "stats has the longest hold, in ns" \
 	test "$(stat_of free_list_max_lock_hold_ns)" -gt 0
 check "a pagetypeinfo read: one hold per free list ($(nr_lists))" \
-	test "$(holds_per_read $P/pagetypeinfo)" -eq "$(nr_lists)"
+	test "$(holds_per_read "$P/pagetypeinfo")" -eq "$(nr_lists)"
 check "a metrics read walks the same free lists, each time counted" metrics_walks
 rmmod buddy_probe
 check "no warning, BUG or oops" dmesg_clean
