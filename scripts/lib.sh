@@ -1,7 +1,12 @@
 # SPDX-License-Identifier: GPL-2.0
-# Shared by the scripts in this folder; sourced, never run.
+# Shared by the scripts in this folder; sourced, never run.  Also
+# sourced by make install's /bin/sh (dash on Debian), which has no
+# BASH_SOURCE, so the functions it calls (kmemlab_krel, die) stay POSIX;
+# there the caller sets KMEMLAB_ROOT.
 
-KMEMLAB_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+if [ -n "${BASH_VERSION:-}" ]; then
+	KMEMLAB_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+fi
 KMEMLAB_CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/kmemlab
 
 die() {
