@@ -28,24 +28,44 @@ kmemlab_krel() {
 		die "$1 is not a configured kernel tree"
 }
 
-# Extracts Debian's linux-source-6.1 once into the cache, keyed by the
-# package version, and prints the tree's path.  Concurrent callers wait.
+# The kernel series of the host's Debian release, as its linux-source
+# package names it: 6.1 on Debian 12, 6.12 on Debian 13.  apt answers
+# from the installed package (scripts/setup installs it) or the lists.
+kmemlab_host_series() {
+	apt-cache depends linux-source 2>/dev/null |
+		sed -n 's/^  Depends: linux-source-\([0-9][0-9.]*\)$/\1/p' | grep -m 1 . ||
+		die "apt knows no linux-source package: run scripts/setup"
+}
+
+# kmemlab_series NAME: NAME, or the host's series for "host".
+kmemlab_series() {
+	if [ "$1" = host ]; then
+		kmemlab_host_series
+	else
+		echo "$1"
+	fi
+}
+
+# Extracts the host release's linux-source-N once into the cache, keyed
+# by the package version, and prints the tree's path.  Concurrent
+# callers wait.
 kmemlab_source_tree() {
-	local ver dir
-	ver=$(dpkg-query -W -f='${Version}' linux-source-6.1 2>/dev/null) ||
-		die "linux-source-6.1 is not installed: run scripts/setup"
+	local series ver dir
+	series=$(kmemlab_host_series) || exit 1
+	ver=$(dpkg-query -W -f='${Version}' "linux-source-$series" 2>/dev/null) ||
+		die "linux-source-$series is not installed: run scripts/setup"
 	dir=$KMEMLAB_CACHE/linux-source-$ver
 	mkdir -p "$dir"
 	(
 		flock 9
-		if [ ! -e "$dir/linux-source-6.1/.extracted" ]; then
-			echo "extracting linux-source-6.1 $ver into $dir" >&2
-			rm -rf "$dir/linux-source-6.1"
-			tar -C "$dir" -xJf /usr/src/linux-source-6.1.tar.xz
-			touch "$dir/linux-source-6.1/.extracted"
+		if [ ! -e "$dir/linux-source-$series/.extracted" ]; then
+			echo "extracting linux-source-$series $ver into $dir" >&2
+			rm -rf "$dir/linux-source-$series"
+			tar -C "$dir" -xJf "/usr/src/linux-source-$series.tar.xz"
+			touch "$dir/linux-source-$series/.extracted"
 		fi
 	) 9>"$dir/lock"
-	echo "$dir/linux-source-6.1"
+	echo "$dir/linux-source-$series"
 }
 
 # kmemlab_tap_count LOG STATUS: "passed failed" from a TAP log ("ok" and
