@@ -37,6 +37,21 @@ kmemlab_host_series() {
 		die "apt knows no linux-source package: run scripts/setup"
 }
 
+# The host's Debian codename (bookworm, trixie).
+kmemlab_host_codename() {
+	# shellcheck source=/dev/null
+	(. /etc/os-release && echo "${VERSION_CODENAME:-}") | grep . ||
+		die "cannot tell the host's Debian codename from /etc/os-release"
+}
+
+# kmemlab_host_mirror SUITE: the mirror that the host's apt sources use
+# for SUITE (apt parses both sources formats), empty if none.
+kmemlab_host_mirror() {
+	# shellcheck disable=SC2016 # $(SITE) is apt's placeholder, not the shell's
+	apt-get indextargets --no-release-info --format '$(SITE)' \
+		"Release: $1" "Created-By: Packages" | head -n 1
+}
+
 # kmemlab_series NAME: NAME, or the host's series for "host".
 kmemlab_series() {
 	if [ "$1" = host ]; then
