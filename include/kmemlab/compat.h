@@ -27,11 +27,14 @@
 /*
  * The kmalloc cache type for @gfp.  6.6 gave kmalloc_type() the call site,
  * which picks one of the CONFIG_RANDOM_KMALLOC_CACHES copies
- * ("kmalloc-rnd-NN-"), and defined RANDOM_KMALLOC_CACHES_NR with them.
- * All copies have the same object size, and the names below are those of
- * kernels without them (Debian's 6.1 and 6.12).
+ * ("kmalloc-rnd-NN-"), and defined RANDOM_KMALLOC_CACHES_NR with them;
+ * 7.2 renamed them KMALLOC_PARTITION_CACHES and passes a kmalloc_token_t
+ * instead.  All copies have the same object size, and the names below
+ * are those of kernels without them (Debian's 6.1 to 7.3).
  */
-#ifdef RANDOM_KMALLOC_CACHES_NR
+#if defined(KMALLOC_PARTITION_CACHES_NR)
+#define kmemlab_kmalloc_type(gfp)	kmalloc_type(gfp, __kmalloc_token(0))
+#elif defined(RANDOM_KMALLOC_CACHES_NR)
 #define kmemlab_kmalloc_type(gfp)	kmalloc_type(gfp, _THIS_IP_)
 #else
 #define kmemlab_kmalloc_type(gfp)	kmalloc_type(gfp)
