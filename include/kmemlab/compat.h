@@ -14,6 +14,7 @@
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/slab.h>
+#include <linux/version.h>
 #include <kmemlab/kmalloc_class.h>
 #include <kmemlab/pfn_runs.h>
 
@@ -73,18 +74,33 @@ static inline const char *kmemlab_kmalloc_prefix(gfp_t gfp)
 }
 
 /*
+ * The order besides those up to PAGE_ALLOC_COSTLY_ORDER that the per-cpu
+ * lists take with THP: the pageblock order since 5.19, HPAGE_PMD_ORDER
+ * since 6.10 (they differ where pageblocks are smaller than a PMD).
+ * Nothing but the version tells them apart.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 10, 0)
+#define KMEMLAB_PCP_THP_ORDER	HPAGE_PMD_ORDER
+#else
+#define KMEMLAB_PCP_THP_ORDER	pageblock_order
+#endif
+
+/*
  * Whether alloc_pages() and __free_pages() of @order may be served by the
  * per-cpu page lists rather than free_area[]: mm/page_alloc.c's
  * pcp_allowed_order(), which is static.  Orders up to
- * PAGE_ALLOC_COSTLY_ORDER since 5.13 (only order 0 before), and with THP
- * the pageblock order since 5.19; kmemlab builds for 6.1 and later.
+ * PAGE_ALLOC_COSTLY_ORDER since 5.13 (only order 0 before), and one
+ * more with THP (above); kmemlab builds for 6.1 and later.
  */
 static inline bool kmemlab_pcp_order(unsigned int order)
 {
 	if (order <= PAGE_ALLOC_COSTLY_ORDER)
 		return true;
-	return IS_ENABLED(CONFIG_TRANSPARENT_HUGEPAGE) &&
-	       order == pageblock_order;
+#ifdef CONFIG_TRANSPARENT_HUGEPAGE
+	return order == KMEMLAB_PCP_THP_ORDER;
+#else
+	return false;
+#endif
 }
 
 /*
