@@ -104,6 +104,17 @@ static inline bool kmemlab_pcp_order(unsigned int order)
 }
 
 /*
+ * When no free block of the wanted migrate type is large enough, 6.15 on
+ * first try to claim a whole pageblock of another type, largest block
+ * first (__rmqueue_claim()), and failing that take the smallest large
+ * enough block of another type without its pageblock
+ * (__rmqueue_steal()); before, __rmqueue_fallback() took the largest.
+ * mm/page_alloc.c keeps both static.
+ */
+#define KMEMLAB_RMQUEUE_CLAIM_STEAL \
+	(LINUX_VERSION_CODE >= KERNEL_VERSION(6, 15, 0))
+
+/*
  * The frame behind a linear-map address (kmalloc memory).  Where a module
  * may walk the kernel's page tables (x86 exports slow_virt_to_phys()),
  * walk them, so that a claim of physical contiguity is measured rather
