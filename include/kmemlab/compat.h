@@ -115,6 +115,16 @@ static inline bool kmemlab_pcp_order(unsigned int order)
 	(LINUX_VERSION_CODE >= KERNEL_VERSION(6, 15, 0))
 
 /*
+ * Whether vmalloc() asks the page allocator for blocks of up to
+ * MAX_PAGE_ORDER first, each split into single pages, and only then for
+ * single pages (vm_area_alloc_pages(), 6.19): an area can then be a few
+ * long runs of frames.  Before, small pages came in batches of at most
+ * 100 from the bulk allocator.  mm/vmalloc.c keeps it to itself.
+ */
+#define KMEMLAB_VMALLOC_LARGE_FIRST \
+	(LINUX_VERSION_CODE >= KERNEL_VERSION(6, 19, 0))
+
+/*
  * The frame behind a linear-map address (kmalloc memory).  Where a module
  * may walk the kernel's page tables (x86 exports slow_virt_to_phys()),
  * walk them, so that a claim of physical contiguity is measured rather
