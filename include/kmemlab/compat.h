@@ -109,10 +109,13 @@ static inline bool kmemlab_pcp_order(unsigned int order)
  * first (__rmqueue_claim()), and failing that take the smallest large
  * enough block of another type without its pageblock
  * (__rmqueue_steal()); before, __rmqueue_fallback() took the largest.
+ * 6.12.29 took it into 6.12's stable series (Debian 13's kernel).
  * mm/page_alloc.c keeps both static.
  */
 #define KMEMLAB_RMQUEUE_CLAIM_STEAL \
-	(LINUX_VERSION_CODE >= KERNEL_VERSION(6, 15, 0))
+	(LINUX_VERSION_CODE >= KERNEL_VERSION(6, 15, 0) || \
+	 (LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 29) && \
+	  LINUX_VERSION_CODE < KERNEL_VERSION(6, 13, 0)))
 
 /*
  * Whether vmalloc() asks the page allocator for blocks of up to
