@@ -89,7 +89,7 @@ static int pagetypeinfo_show(struct seq_file *m, void *v)
 	BUILD_BUG_ON(MIGRATE_CMA != 4);
 #endif
 #ifdef CONFIG_MEMORY_ISOLATION
-	BUILD_BUG_ON(MIGRATE_ISOLATE != MIGRATE_TYPES - 1);
+	BUILD_BUG_ON(MIGRATE_ISOLATE + 1 != MIGRATE_TYPES);
 #endif
 
 	for (zone = bp_first_zone(); zone; zone = bp_next_zone(zone)) {

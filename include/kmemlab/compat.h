@@ -79,7 +79,7 @@ static inline const char *kmemlab_kmalloc_prefix(gfp_t gfp)
  * since 6.10 (they differ where pageblocks are smaller than a PMD).
  * Nothing but the version tells them apart.
  */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 10, 0)
+#if KERNEL_VERSION(6, 10, 0) <= LINUX_VERSION_CODE
 #define KMEMLAB_PCP_THP_ORDER	HPAGE_PMD_ORDER
 #else
 #define KMEMLAB_PCP_THP_ORDER	pageblock_order
@@ -113,9 +113,9 @@ static inline bool kmemlab_pcp_order(unsigned int order)
  * mm/page_alloc.c keeps both static.
  */
 #define KMEMLAB_RMQUEUE_CLAIM_STEAL \
-	(LINUX_VERSION_CODE >= KERNEL_VERSION(6, 15, 0) || \
-	 (LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 29) && \
-	  LINUX_VERSION_CODE < KERNEL_VERSION(6, 13, 0)))
+	(KERNEL_VERSION(6, 15, 0) <= LINUX_VERSION_CODE || \
+	 (KERNEL_VERSION(6, 12, 29) <= LINUX_VERSION_CODE && \
+	  KERNEL_VERSION(6, 13, 0) > LINUX_VERSION_CODE))
 
 /*
  * Whether vmalloc() asks the page allocator for blocks of up to
@@ -125,7 +125,7 @@ static inline bool kmemlab_pcp_order(unsigned int order)
  * 100 from the bulk allocator.  mm/vmalloc.c keeps it to itself.
  */
 #define KMEMLAB_VMALLOC_LARGE_FIRST \
-	(LINUX_VERSION_CODE >= KERNEL_VERSION(6, 19, 0))
+	(KERNEL_VERSION(6, 19, 0) <= LINUX_VERSION_CODE)
 
 /*
  * The frame behind a linear-map address (kmalloc memory).  Where a module
