@@ -65,10 +65,13 @@ void bp_experiment_alloc_begin(void)
 
 /*
  * __rmqueue_smallest() splits the smallest free block of the wanted type
- * at or above @order.  If there is none, __rmqueue_fallback() steals the
- * largest block of another type, and may first move a whole pageblock's
- * free blocks to the wanted type: the split then comes from the smallest
- * of those, which the counts cannot tell; the largest is the guess.
+ * at or above @order.  If there is none, the kernel goes to the largest
+ * block of another type (__rmqueue_fallback(), __rmqueue_claim() since
+ * 6.15), and may first move a whole pageblock's free blocks to the wanted
+ * type: the split then comes from the smallest of those, which the counts
+ * cannot tell; since 6.15 a pageblock it cannot claim sends it to smaller
+ * blocks, and at last to the smallest one (__rmqueue_steal()).  The
+ * largest is the guess.
  */
 static void predict_split(struct bp_zone_reading *before)
 {
@@ -198,6 +201,9 @@ static void show_prediction(struct seq_file *m)
 	else if (!exp.fallback)
 		seq_printf(m, "prediction: split a free %s block of order %d (the smallest order >= %u with one): the unused halves stay free, one each at orders %d down to %u\n",
 			   type, exp.from, exp.order, exp.from - 1, exp.order);
+	else if (exp.from >= 0 && KMEMLAB_RMQUEUE_CLAIM_STEAL)
+		seq_printf(m, "prediction: no free %s block of order >= %u: __rmqueue_claim() takes another type's largest block, guessed as order %d, with its pageblock; if it takes a whole pageblock the split can start lower, and if it cannot claim one __rmqueue_steal() takes the smallest block\n",
+			   type, exp.order, exp.from);
 	else if (exp.from >= 0)
 		seq_printf(m, "prediction: no free %s block of order >= %u: a fallback steals from another type, guessed as its largest block, order %d; if it takes a whole pageblock the split can start lower\n",
 			   type, exp.order, exp.from);

@@ -78,8 +78,19 @@ static int pagetypeinfo_show(struct seq_file *m, void *v)
 	struct zone *zone;
 	int nid = NUMA_NO_NODE;
 
-	/* migratetype_names[] is not exported: ours must have its size. */
+	/*
+	 * migratetype_names[] is not exported: ours must have its size, and
+	 * enum migratetype the order its names follow (the same 6.1 to 7.3).
+	 */
 	BUILD_BUG_ON(KMEMLAB_MIGRATE_TYPES != MIGRATE_TYPES);
+	BUILD_BUG_ON(MIGRATE_UNMOVABLE != 0 || MIGRATE_MOVABLE != 1 ||
+		     MIGRATE_RECLAIMABLE != 2 || MIGRATE_HIGHATOMIC != 3);
+#ifdef CONFIG_CMA
+	BUILD_BUG_ON(MIGRATE_CMA != 4);
+#endif
+#ifdef CONFIG_MEMORY_ISOLATION
+	BUILD_BUG_ON(MIGRATE_ISOLATE + 1 != MIGRATE_TYPES);
+#endif
 
 	for (zone = bp_first_zone(); zone; zone = bp_next_zone(zone)) {
 		if (zone_to_nid(zone) != nid) {

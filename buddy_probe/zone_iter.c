@@ -62,7 +62,12 @@ void bp_read_zone_counts_locked(struct zone *zone,
 		zc->nr_free[order] = zone->free_area[order].nr_free;
 }
 
-/* Copies the per-order free counts under zone->lock, as mm/vmstat.c does. */
+/*
+ * Copies the per-order free counts under zone->lock, so that they are one
+ * moment's counts of the zone.  mm/vmstat.c took the lock for
+ * /proc/buddyinfo until 7.2 too; 7.3 reads nr_free without it, so there
+ * the kernel's line of a zone may mix moments, ours does not.
+ */
 void bp_read_zone_counts(struct zone *zone, struct kmemlab_zone_counts *zc)
 {
 	unsigned long flags;

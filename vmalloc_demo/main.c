@@ -81,6 +81,7 @@ static int __init vmalloc_demo_init(void)
 	err = vd_parse(&list);
 	if (err)
 		return err;
+	vd_log_fill();
 	for (i = 0; i < list.n; i++) {
 		err = vd_take(&vd_state.allocs[i], list.size[i], iterations,
 			      show_addrs);
@@ -121,4 +122,4 @@ module_exit(vmalloc_demo_exit);
 
 MODULE_LICENSE("GPL");
 MODULE_AUTHOR("kmemlab developers");
-MODULE_DESCRIPTION("Where vmalloc memory comes from: areas and the scattered frames behind them");
+MODULE_DESCRIPTION("Where vmalloc memory comes from: areas and the frames behind them");

@@ -106,6 +106,19 @@ static void vd_log(const struct kmemlab_vmalloc_row *r)
 		(unsigned long long)r->free_ns, twin);
 }
 
+/*
+ * How this kernel fills an area with frames, said once at load: it sets
+ * how long the runs of frames can be (see KMEMLAB_VMALLOC_LARGE_FIRST).
+ */
+void vd_log_fill(void)
+{
+	if (KMEMLAB_VMALLOC_LARGE_FIRST)
+		pr_info("this kernel fills an area with blocks of up to order %lu first, each split into pages: runs of up to %lu frames, as long as such blocks are free\n",
+			KMEMLAB_NR_ORDERS - 1, 1UL << (KMEMLAB_NR_ORDERS - 1));
+	else
+		pr_info("this kernel fills an area with single pages, up to 100 at a time from the bulk allocator: runs are as long as the free lists happen to hand out\n");
+}
+
 int vd_take(struct vd_alloc *a, unsigned long size, unsigned int iterations,
 	    bool show_addrs)
 {

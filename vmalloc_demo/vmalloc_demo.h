@@ -24,6 +24,7 @@ struct vd_state {
 int vd_take(struct vd_alloc *a, unsigned long size, unsigned int iterations,
 	    bool show_addrs);
 void vd_release(struct vd_alloc *a);
+void vd_log_fill(void);
 
 void vd_report_create(struct dentry *dir, struct vd_state *st);
 

@@ -14,6 +14,7 @@
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/slab.h>
+#include <linux/version.h>
 #include <kmemlab/kmalloc_class.h>
 #include <kmemlab/pfn_runs.h>
 
@@ -27,11 +28,14 @@
 /*
  * The kmalloc cache type for @gfp.  6.6 gave kmalloc_type() the call site,
  * which picks one of the CONFIG_RANDOM_KMALLOC_CACHES copies
- * ("kmalloc-rnd-NN-"), and defined RANDOM_KMALLOC_CACHES_NR with them.
- * All copies have the same object size, and the names below are those of
- * kernels without them (Debian's 6.1 and 6.12).
+ * ("kmalloc-rnd-NN-"), and defined RANDOM_KMALLOC_CACHES_NR with them;
+ * 7.2 renamed them KMALLOC_PARTITION_CACHES and passes a kmalloc_token_t
+ * instead.  All copies have the same object size, and the names below
+ * are those of kernels without them (Debian's 6.1 to 7.3).
  */
-#ifdef RANDOM_KMALLOC_CACHES_NR
+#if defined(KMALLOC_PARTITION_CACHES_NR)
+#define kmemlab_kmalloc_type(gfp)	kmalloc_type(gfp, __kmalloc_token(0))
+#elif defined(RANDOM_KMALLOC_CACHES_NR)
 #define kmemlab_kmalloc_type(gfp)	kmalloc_type(gfp, _THIS_IP_)
 #else
 #define kmemlab_kmalloc_type(gfp)	kmalloc_type(gfp)
@@ -70,19 +74,58 @@ static inline const char *kmemlab_kmalloc_prefix(gfp_t gfp)
 }
 
 /*
+ * The order besides those up to PAGE_ALLOC_COSTLY_ORDER that the per-cpu
+ * lists take with THP: the pageblock order since 5.19, HPAGE_PMD_ORDER
+ * since 6.10 (they differ where pageblocks are smaller than a PMD).
+ * Nothing but the version tells them apart.
+ */
+#if KERNEL_VERSION(6, 10, 0) <= LINUX_VERSION_CODE
+#define KMEMLAB_PCP_THP_ORDER	HPAGE_PMD_ORDER
+#else
+#define KMEMLAB_PCP_THP_ORDER	pageblock_order
+#endif
+
+/*
  * Whether alloc_pages() and __free_pages() of @order may be served by the
  * per-cpu page lists rather than free_area[]: mm/page_alloc.c's
  * pcp_allowed_order(), which is static.  Orders up to
- * PAGE_ALLOC_COSTLY_ORDER since 5.13 (only order 0 before), and with THP
- * the pageblock order since 5.19; kmemlab builds for 6.1 and later.
+ * PAGE_ALLOC_COSTLY_ORDER since 5.13 (only order 0 before), and one
+ * more with THP (above); kmemlab builds for 6.1 and later.
  */
 static inline bool kmemlab_pcp_order(unsigned int order)
 {
 	if (order <= PAGE_ALLOC_COSTLY_ORDER)
 		return true;
-	return IS_ENABLED(CONFIG_TRANSPARENT_HUGEPAGE) &&
-	       order == pageblock_order;
+#ifdef CONFIG_TRANSPARENT_HUGEPAGE
+	return order == KMEMLAB_PCP_THP_ORDER;
+#else
+	return false;
+#endif
 }
+
+/*
+ * When no free block of the wanted migrate type is large enough, 6.15 on
+ * first try to claim a whole pageblock of another type, largest block
+ * first (__rmqueue_claim()), and failing that take the smallest large
+ * enough block of another type without its pageblock
+ * (__rmqueue_steal()); before, __rmqueue_fallback() took the largest.
+ * 6.12.29 took it into 6.12's stable series (Debian 13's kernel).
+ * mm/page_alloc.c keeps both static.
+ */
+#define KMEMLAB_RMQUEUE_CLAIM_STEAL \
+	(KERNEL_VERSION(6, 15, 0) <= LINUX_VERSION_CODE || \
+	 (KERNEL_VERSION(6, 12, 29) <= LINUX_VERSION_CODE && \
+	  KERNEL_VERSION(6, 13, 0) > LINUX_VERSION_CODE))
+
+/*
+ * Whether vmalloc() asks the page allocator for blocks of up to
+ * MAX_PAGE_ORDER first, each split into single pages, and only then for
+ * single pages (vm_area_alloc_pages(), 6.19): an area can then be a few
+ * long runs of frames.  Before, small pages came in batches of at most
+ * 100 from the bulk allocator.  mm/vmalloc.c keeps it to itself.
+ */
+#define KMEMLAB_VMALLOC_LARGE_FIRST \
+	(KERNEL_VERSION(6, 19, 0) <= LINUX_VERSION_CODE)
 
 /*
  * The frame behind a linear-map address (kmalloc memory).  Where a module

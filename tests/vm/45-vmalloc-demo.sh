@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # vmalloc_demo: its report and pfns files against each other and against
-# /proc/vmallocinfo and /proc/kpageflags; bad parameters; a real failure.
+# /proc/vmallocinfo and /proc/kpageflags; how the kernel filled a 64 MiB
+# area, against its own trace of the page allocator; bad parameters; a
+# real failure.
 
 R=$DBG/vmalloc_demo/report
 P=$DBG/vmalloc_demo/pfns
@@ -90,6 +92,60 @@ frames_in_use() {
 	done
 }
 
+# How the kernel fills an area differs (6.19 takes large blocks first):
+# the module says which at load, and the kernel's kmem:mm_page_alloc
+# events say what it did.  A 64 MiB area without the timing loop's
+# twin: only the area's frames, and the loading module's own memory
+# (well below 2 MiB), come from the page allocator during the insmod.
+TR=/sys/kernel/tracing
+EV=$TR/events/kmem/mm_page_alloc
+BIG=9	# 2 MiB: orders from here on are the area's
+
+# traced_insmod ARGS...: insmod vmalloc_demo with the page allocations of
+# order >= BIG traced; their "pfn order" (pfn in hex) into /tmp/big.
+traced_insmod() {
+	echo 0 >$TR/tracing_on
+	: >$TR/trace
+	echo "order >= $BIG" >$EV/filter
+	echo 1 >$EV/enable
+	echo 1 >$TR/tracing_on
+	insmod "$KO/vmalloc_demo.ko" "$@"
+	status=$?
+	echo 0 >$TR/tracing_on
+	echo 0 >$EV/enable
+	echo 0 >$EV/filter
+	# "insmod-93 [000] ..... 5.1: mm_page_alloc: page=... pfn=0x12c00 order=10 ..."
+	sed -n 's/^ *insmod-[0-9]* .* mm_page_alloc: .* pfn=\(0x[0-9a-f]*\) order=\([0-9]*\) .*/\1 \2/p' \
+		$TR/trace >/tmp/big
+	echo "traced: $(wc -l </tmp/big) allocation(s) of order >= $BIG"
+	return $status
+}
+
+# in_area PFN ORDER: 0 if the block of 2^ORDER frames at PFN backs that
+# many pages of an area in a row, in order; 2 if no page of one is at PFN;
+# 1 if it is there, but not all in a row.
+in_area() {
+	awk -v p="$1" -v len=$((1 << $2)) 'NR == 1 { next }
+		!on && $3 == p { on = 1; want = p }
+		on { if ($3 != want) exit 1; if (++want == p + len) { done = 1; exit 0 } }
+		END { if (done) exit 0; exit on ? 1 : 2 }' "$P"
+}
+
+# large_blocks: at least one traced block backs the area, each of those
+# in a row of its pages.  (The others were the timing loop's.)
+large_blocks() {
+	n=0
+	while read -r pfn order; do
+		in_area $((pfn)) "$order"
+		case $? in
+		0) n=$((n + 1)) ;;
+		1) echo "block of order $order at pfn $((pfn)) is in the area, not in a row"; return 1 ;;
+		esac
+	done </tmp/big
+	echo "$n block(s) of order >= $BIG back the area"
+	[ "$n" -ge 1 ]
+}
+
 areas_gone() {
 	! grep '\[vmalloc_demo\]' /proc/vmallocinfo &&
 		for start in $STARTS; do
@@ -125,6 +181,17 @@ check "rmmod" rmmod vmalloc_demo
 check "rmmod: the areas are gone from /proc/vmallocinfo" areas_gone
 check "rmmod: freed everything" sh -c "dmesg | grep -q 'vmalloc_demo: freed everything'"
 check "no warning, BUG or oops" dmesg_clean
+
+[ -d $TR/events ] || mount -t tracefs tracefs $TR
+dmesg_mark
+check "sizes=64M, traced: insmod" traced_insmod sizes=64M iterations=1
+if dmesg | grep -q 'vmalloc_demo: this kernel fills an area with blocks of up to order'; then
+	check "blocks first: the kernel's order >= $BIG blocks back the area, each in a row" large_blocks
+else
+	check "single pages: says so, and the kernel took no block of order >= $BIG" \
+		sh -c "dmesg | grep -q 'vmalloc_demo: this kernel fills an area with single pages' && ! test -s /tmp/big"
+fi
+rmmod vmalloc_demo
 
 check "show_addrs=0: insmod" insmod "$KO/vmalloc_demo.ko" sizes=8K iterations=1
 check "show_addrs=0: start and end are hashed, not raw" cols_match "$HASHED_ADDR" "$R" start end

@@ -9,6 +9,13 @@
 # module), the reader keeps reading, and once it lets go the rmmod goes
 # through.
 #
+# Each cycle opens every file once itself before its rmmods: since 6.14
+# the first open of a debugfs file reads the file's file_operations, in
+# the module, before fs/debugfs/file.c's __debugfs_file_get() checks that
+# the file is still there, so a first open that races the removal reads
+# freed module memory (an oops on 7.2 and 7.3, in any module's debugfs
+# files).  Later opens are checked first, and are what the readers race.
+#
 # The readers and writers run at nice 19.  They still run throughout,
 # and an open file still holds off many an rmmod, but the cycle loop is
 # not left a seventh of one CPU: under KASAN and TCG that made a cycle
@@ -52,6 +59,9 @@ cycles() {
 		insmod "$KO/kmalloc_demo.ko" sizes=8,8193 iterations=1 &&
 			insmod "$KO/vmalloc_demo.ko" sizes=8K iterations=1 &&
 			insmod "$KO/buddy_probe.ko" || return 1
+		for f in "$DBG"/kmalloc_demo/* "$DBG"/vmalloc_demo/* "$DBG"/buddy_probe/*; do
+			: <"$f" || { echo "cycle $((i + 1)): cannot open $f"; return 1; }
+		done
 		for m in kmalloc_demo vmalloc_demo buddy_probe; do
 			rmmod_wait $m || { echo "cycle $((i + 1)): rmmod $m"; return 1; }
 		done
