@@ -26,5 +26,6 @@ int vd_take(struct vd_alloc *a, unsigned long size, unsigned int iterations,
 void vd_release(struct vd_alloc *a);
 
 void vd_report_create(struct dentry *dir, struct vd_state *st);
+void vd_map_create(struct dentry *dir, struct vd_state *st);
 
 #endif /* VMALLOC_DEMO_H */
