@@ -53,7 +53,7 @@ zones_named() {
 check "buddyplot: before/after on two nodes: a 1200x800 PNG and SVG" before_after
 # A new machine has no locale but C: the plot says nothing on stderr there.
 quiet_in_c_locale() {
-	LC_ALL=C LANG= run 0 "$S/buddyplot" -o "$scratch/c" "$F/buddyinfo-1node" || return 1
+	LC_ALL=C LANG="" run 0 "$S/buddyplot" -o "$scratch/c" "$F/buddyinfo-1node" || return 1
 	[ -z "$ERR" ] || { echo "stderr: $ERR"; return 1; }
 }
 check "buddyplot: in the C locale, no warning" quiet_in_c_locale

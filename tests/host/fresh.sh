@@ -76,7 +76,7 @@ names_match() {
 	known=$(with_apt "$conf" apt-cache show --no-all-versions $list 2>/dev/null |
 		sed -n 's/^Package: //p' | sort -u)
 	missing=$(comm -23 <(sort -u <<<"$list") <(echo "$known"))
-	[ -z "$missing" ] || { echo "apt has no" $missing; return 1; }
+	[ -z "$missing" ] || { echo "apt has no $missing"; return 1; }
 }
 
 check "setup --list: the host release's names ($(kmemlab_host_codename))" names_match ""
