@@ -8,12 +8,13 @@
  * The mapping is made as remap_vmalloc_range() makes it (mm/vmalloc.c,
  * remap_vmalloc_range_partial()): vm_insert_page() of vmalloc_to_page()
  * for each page.  remap_vmalloc_range() itself takes only areas flagged
- * VM_USERMAP, and the one exported way to get such an area,
- * vmalloc_user(), allocates with a fixed GFP_KERNEL | __GFP_ZERO: no
- * __GFP_NOWARN, and a big area may wake the OOM killer.  Its two reasons
- * for the flag hold here without it: the area is page-aligned, and no
- * stale kernel data can show, since every byte of every page mapped has
- * been written by kd_map_fill() at load.
+ * VM_USERMAP, and the exported ways to get one, vmalloc_user() and
+ * vmalloc_32_user(), allocate with fixed flags (GFP_KERNEL or
+ * GFP_VMALLOC32, with __GFP_ZERO): not the module's __GFP_NOWARN, and a
+ * big area may wake the OOM killer.  The flag's two reasons hold here
+ * without it: the area is page-aligned, and no stale kernel data can
+ * show, since every byte of every page mapped was written by
+ * vd_map_fill() at load.
  *
  * vm_insert_page() takes a reference and a map count on each page, so
  * that a page outlives even a vfree() while it is mapped; still, the
