@@ -9,7 +9,8 @@
 #   make test       build, KUnit under UML, and the VM tests
 #   make check      checkpatch --strict on every .c and .h
 #   make install    modules_install + depmod (for your own kernel)
-#   make tools      buddysim, the userspace buddy system simulator
+#   make tools      buddysim, the userspace buddy system simulator, and
+#                   kmemmap, which maps the demos' memory into a process
 #   make bench      benchmarks that print their figures
 #   make clean
 
@@ -53,6 +54,7 @@ vmtest:
 tools:
 	@command -v gcc >/dev/null || { echo "kmemlab: no gcc: run 'make setup' first" >&2; exit 1; }
 	$(MAKE) -C tools/buddysim buddysim
+	$(MAKE) -C tools/kmemmap kmemmap
 
 bench: setup
 	$(MAKE) -s modules tools

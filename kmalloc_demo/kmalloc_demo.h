@@ -30,5 +30,6 @@ int kd_take(struct kd_alloc *a, size_t size, gfp_t gfp,
 void kd_release(struct kd_alloc *a);
 
 void kd_report_create(struct dentry *dir, struct kd_state *st);
+void kd_map_create(struct dentry *dir, struct kd_state *st);
 
 #endif /* KMALLOC_DEMO_H */

@@ -7,5 +7,6 @@
 #include "../lib/buddy_math.c"
 #include "../lib/kmalloc_class.c"
 #include "../lib/kmalloc_row.c"
+#include "../lib/map_page.c"
 #include "../lib/pfn_runs.c"
 #include "../lib/size_list.c"

@@ -150,6 +150,7 @@ static int __init kmalloc_demo_init(void)
 		goto err_release;
 	}
 	kd_report_create(kd_dir, &kd_state);
+	kd_map_create(kd_dir, &kd_state);
 	pr_info("holding %u objects until rmmod; see /sys/kernel/debug/%s/report\n",
 		kd_state.nr, KBUILD_MODNAME);
 	return 0;

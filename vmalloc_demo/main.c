@@ -100,6 +100,7 @@ static int __init vmalloc_demo_init(void)
 		goto err_release;
 	}
 	vd_report_create(vd_dir, &vd_state);
+	vd_map_create(vd_dir, &vd_state);
 	pr_info("holding %u areas until rmmod; see /sys/kernel/debug/%s/\n",
 		vd_state.nr, KBUILD_MODNAME);
 	return 0;

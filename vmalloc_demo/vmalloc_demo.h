@@ -27,5 +27,6 @@ void vd_release(struct vd_alloc *a);
 void vd_log_fill(void);
 
 void vd_report_create(struct dentry *dir, struct vd_state *st);
+void vd_map_create(struct dentry *dir, struct vd_state *st);
 
 #endif /* VMALLOC_DEMO_H */

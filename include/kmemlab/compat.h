@@ -152,4 +152,47 @@ static inline unsigned long kmemlab_linear_runs(const void *p, size_t len)
 				     PAGE_SIZE, kmemlab_linear_pfn);
 }
 
+/*
+ * Flags of a VMA being mmap()ed.  6.3 made vm_flags read-only outside
+ * vm_flags_set() and its kin; VM_LOCKED_MASK came in the same series,
+ * and is the macro to test for them.
+ */
+static inline void kmemlab_vm_flags_mod(struct vm_area_struct *vma,
+					vm_flags_t set, vm_flags_t clear)
+{
+#ifdef VM_LOCKED_MASK
+	vm_flags_mod(vma, set, clear);
+#else
+	vma->vm_flags = (vma->vm_flags | set) & ~clear;
+#endif
+}
+
+/*
+ * Maps frame @pfn at @addr of @vma, a VM_MIXEDMAP mapping, as a special
+ * entry: no reference or map count is taken on the frame.
+ * vmf_insert_mixed() took a pfn_t until 6.17 removed the type and
+ * <linux/pfn_t.h>, which is the test.  sparse cannot evaluate
+ * __has_include(): it checks the callers against a declaration, and
+ * leaves the call itself to the compiler.
+ */
+#ifdef __CHECKER__
+vm_fault_t kmemlab_insert_mixed(struct vm_area_struct *vma, unsigned long addr,
+				unsigned long pfn);
+#elif __has_include("linux/pfn_t.h")
+#include <linux/pfn_t.h>
+static inline vm_fault_t kmemlab_insert_mixed(struct vm_area_struct *vma,
+					      unsigned long addr,
+					      unsigned long pfn)
+{
+	return vmf_insert_mixed(vma, addr, pfn_to_pfn_t(pfn));
+}
+#else
+static inline vm_fault_t kmemlab_insert_mixed(struct vm_area_struct *vma,
+					      unsigned long addr,
+					      unsigned long pfn)
+{
+	return vmf_insert_mixed(vma, addr, pfn);
+}
+#endif
+
 #endif /* KMEMLAB_COMPAT_H */
