@@ -9,7 +9,8 @@
 #   make test       build, KUnit under UML, and the VM tests
 #   make check      checkpatch --strict on every .c and .h
 #   make install    modules_install + depmod (for your own kernel)
-#   make tools      buddysim, the userspace buddy system simulator
+#   make tools      buddysim (the userspace buddy system simulator) and
+#                   fraglab (the fragmentation lab, static)
 #   make bench      benchmarks that print their figures
 #   make clean
 
@@ -53,6 +54,7 @@ vmtest:
 
 tools:
 	$(MAKE) -C tools/buddysim buddysim
+	$(MAKE) -C tools/fraglab fraglab
 
 bench: setup
 	$(MAKE) -s modules tools

@@ -6,7 +6,8 @@
 # the modules in KO_DIR, the guest tests of tests/vm/ and of each
 # TEST_DIR (a lane's own tests, e.g. tests/vm/debug/: they are numbered
 # into the same sequence), the init that runs them, kmemlab's busybox
-# scripts, and the guest's C helpers (tests/vm/bin/*.c, built static).
+# scripts, and the guest's C helpers (tests/vm/bin/*.c, built static)
+# and fraglab (tools/fraglab, static too).
 vm_initramfs() {
 	local out=$1 ko_dir=$2 root dir src
 	shift 2
@@ -34,6 +35,12 @@ vm_initramfs() {
 		gcc -static -O2 -Wall -Werror -o "$root/bin/$(basename "$src" .c)" "$src" ||
 			{ rm -rf "$root"; return 1; }
 	done
+	if ! make -s -C "$KMEMLAB_ROOT/tools/fraglab" O="$root/.tools" fraglab ||
+		! mv "$root/.tools/fraglab/fraglab" "$root/bin/"; then
+		rm -rf "$root"
+		return 1
+	fi
+	rm -r "$root/.tools"
 	cp "$ko_dir"/*.ko "$root/lib/kmemlab/"
 	(cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) >"$out"
 	rm -rf "$root"
