@@ -110,6 +110,11 @@ check "some of the child's pages changed frame ($n, in /proc/PID/pagemap)" test 
 check "the child's region reads the same after the compaction (md5 of /proc/PID/mem)" \
 	cmp "$FL/md5.fragmented" "$FL/md5.compacted"
 
+# The three steps go to the host, where tests/vm/host/fraglab.sh draws them.
+for s in baseline fragmented compacted; do
+	artifact "fraglab.$s" "$FL/buddyinfo.$s"
+done
+
 # fraglab's own figures, against the copies of what it read (-o) and
 # against the test's readings.
 # same_index STEP: fraglab's index at order 9 for STEP, and the test's
