@@ -123,16 +123,18 @@ static int fragment(struct region *r, struct fl_frag_report *rep)
 			continue;
 		err = give_back(r, run, page);
 		if (err)
-			return err;
+			goto free_failed;
 		run = page + 1;
 		r->index[r->kept++] = page;
 	}
 	err = give_back(r, run, lab->pages);
 	if (err)
-		return err;
+		goto free_failed;
 	err = read_pagemap(r);
-	if (err)
+	if (err) {
+		rep->failed = FL_CHILD_PAGEMAP;
 		return err;
+	}
 	rep->addr = (uintptr_t)r->base;
 	rep->kept = r->kept;
 	rep->freed = lab->pages - r->kept;
@@ -143,6 +145,10 @@ static int fragment(struct region *r, struct fl_frag_report *rep)
 		rep->checksum += r->sum[i];
 	}
 	return 0;
+
+free_failed:
+	rep->failed = FL_CHILD_FREE;
+	return err;
 }
 
 static int check(struct region *r, struct fl_check_report *rep)

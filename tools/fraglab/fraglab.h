@@ -65,9 +65,17 @@ struct fl_lab {
 	u64 seed;
 };
 
+/* What failed in the child, for the parent's message. */
+enum fl_child_step {
+	FL_CHILD_MAP,			/* its arrays, or mmap() */
+	FL_CHILD_FREE,			/* madvise(MADV_DONTNEED) */
+	FL_CHILD_PAGEMAP,		/* reading /proc/self/pagemap */
+};
+
 /* What the child reports once it has fragmented its region. */
 struct fl_frag_report {
-	int err;			/* 0, or the errno of the step that failed */
+	int err;			/* 0, or the -errno of the step that failed */
+	enum fl_child_step failed;	/* with err: which step */
 	unsigned long addr;		/* the region's start */
 	unsigned long kept, freed;
 	unsigned long present;		/* kept pages with a frame */
@@ -76,7 +84,7 @@ struct fl_frag_report {
 
 /* And after the compaction. */
 struct fl_check_report {
-	int err;
+	int err;			/* 0, or -errno: pagemap */
 	unsigned long present;		/* kept pages with a frame */
 	unsigned long moved;		/* of which at another frame than before */
 	unsigned long intact;		/* kept pages whose checksum is unchanged */

@@ -584,6 +584,26 @@ static void prove(const struct options *o, const struct fl_frag_report *fr,
 		fl_info("  what it means: no page of the child moved: its pages lay where compaction's free scanner worked, and its holes were filled from below.\n");
 }
 
+/* Says what failed in the child (a signal says so itself). */
+static void child_failed(int err, const struct fl_frag_report *r)
+{
+	static const char * const steps[] = {
+		[FL_CHILD_MAP] = "mapping its region",
+		[FL_CHILD_FREE] = "madvise(), to free pages (CONFIG_ADVISE_SYSCALLS?)",
+		[FL_CHILD_PAGEMAP] = "reading its pagemap (CONFIG_PROC_PAGE_MONITOR?)",
+	};
+
+	if (err == -EINTR)
+		return;
+	if (r->err)
+		fl_err("the child failed at %s: %s\n", steps[r->failed],
+		       strerror(-err));
+	else if (err == -ECHILD)
+		fl_err("the child died\n");
+	else
+		fl_err("cannot start the child: %s\n", strerror(-err));
+}
+
 /* The lab, once the options are known.  Return: the exit status. */
 static int lab(const struct options *o)
 {
@@ -624,9 +644,7 @@ static int lab(const struct options *o)
 	}
 	err = fl_child_start(&child, &lab, &fr);
 	if (err) {
-		if (err != -EINTR)
-			fl_err("the child failed: %s\n",
-			       strerror(-err));
+		child_failed(err, &fr);
 		goto out;
 	}
 	if (take(o, &steps[1], "fragmented", &child, &fr))
@@ -655,7 +673,7 @@ static int lab(const struct options *o)
 	err = fl_child_check(&child, &cr);
 	if (err) {
 		if (err != -EINTR)
-			fl_err("the child failed: %s\n",
+			fl_err("the child failed after the compaction: %s\n",
 			       strerror(-err));
 		goto out;
 	}
