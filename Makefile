@@ -9,8 +9,9 @@
 #   make test       build, KUnit under UML, and the VM tests
 #   make check      checkpatch --strict on every .c and .h
 #   make install    modules_install + depmod (for your own kernel)
-#   make tools      buddysim, the userspace buddy system simulator, and
-#                   kmemmap, which maps the demos' memory into a process
+#   make tools      buddysim, the userspace buddy system simulator; fraglab,
+#                   the fragmentation lab; kmemmap, which maps the demos'
+#                   memory into a process (the last two static)
 #   make bench      benchmarks that print their figures
 #   make clean
 
@@ -55,6 +56,7 @@ tools:
 	@command -v gcc >/dev/null || { echo "kmemlab: no gcc: run 'make setup' first" >&2; exit 1; }
 	$(MAKE) -C tools/buddysim buddysim
 	$(MAKE) -C tools/kmemmap kmemmap
+	$(MAKE) -C tools/fraglab fraglab
 
 bench: setup
 	$(MAKE) -s modules tools

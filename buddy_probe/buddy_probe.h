@@ -79,4 +79,10 @@ void bp_experiment_create(struct dentry *dir);
 void bp_stats_create(struct dentry *dir);
 void bp_metrics_create(struct dentry *dir);
 
+/* mm_page_alloc_extfrag events counted from load on (fallbacks.c). */
+int bp_fallbacks_init(void);
+void bp_fallbacks_exit(void);
+bool bp_fallbacks_total(unsigned long *total);
+void bp_fallbacks_create(struct dentry *dir);
+
 #endif /* BUDDY_PROBE_H */

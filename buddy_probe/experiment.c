@@ -33,6 +33,9 @@ struct bp_experiment {
 	bool fallback;
 	unsigned int merges;		/* free */
 	int predict_err;		/* 0, or why there is no prediction */
+	/* alloc: mm_page_alloc_extfrag events during the call, if counted */
+	bool fallbacks_counted;
+	unsigned long fallbacks;
 	struct kmemlab_zone_counts before, observed;
 	unsigned long predicted[KMEMLAB_MAX_ORDERS];
 };
@@ -42,6 +45,7 @@ static struct bp_experiment exp;
 static struct bp_zone_reading *readings;
 static unsigned int nr_readings, max_readings;
 static struct zone *free_zone;	/* between free_begin and free_end */
+static unsigned long fallbacks_before;	/* between alloc_begin and alloc_end */
 
 int bp_experiment_init(void)
 {
@@ -61,6 +65,8 @@ void bp_experiment_alloc_begin(void)
 	BUILD_BUG_ON(BP_GFP & (__GFP_MOVABLE | __GFP_RECLAIMABLE));
 	nr_readings = bp_read_zones(readings, max_readings,
 				    BP_ALLOC_MIGRATETYPE);
+	/* Last: the readings may allocate nothing, but take time. */
+	bp_fallbacks_total(&fallbacks_before);
 }
 
 /*
@@ -94,7 +100,9 @@ void bp_experiment_alloc_end(struct page *page, unsigned int order)
 	struct bp_zone_reading *before;
 	struct zone *zone = page_zone(page);
 
-	/* First, before anything else can change the zone. */
+	/* First, before anything else can change the zone or fall back. */
+	exp.fallbacks_counted = bp_fallbacks_total(&exp.fallbacks);
+	exp.fallbacks -= fallbacks_before;
 	bp_read_zone_counts(zone, &exp.observed);
 	exp.valid = true;
 	exp.alloc = true;
@@ -214,6 +222,20 @@ static void show_prediction(struct seq_file *m)
 			   exp.order);
 }
 
+/* What the probe on mm_page_alloc_extfrag saw, anywhere, during the alloc. */
+static void show_fallbacks(struct seq_file *m)
+{
+	if (!exp.alloc)
+		return;
+	if (!exp.fallbacks_counted)
+		seq_puts(m, "observed: fallbacks not counted: no mm_page_alloc_extfrag tracepoint\n");
+	else if (!exp.fallbacks)
+		seq_puts(m, "observed: no fallback: mm_page_alloc_extfrag did not fire during the alloc\n");
+	else
+		seq_printf(m, "observed: a fallback: mm_page_alloc_extfrag fired %lu time(s) during the alloc (see fallbacks)\n",
+			   exp.fallbacks);
+}
+
 static bool counts_match(void)
 {
 	return !exp.predict_err &&
@@ -235,6 +257,7 @@ static int experiment_show(struct seq_file *m, void *v)
 		   exp.alloc ? "alloc" : "free", exp.order, exp.pfn,
 		   exp.observed.nid, exp.observed.zone);
 	show_prediction(m);
+	show_fallbacks(m);
 	seq_printf(m, "%-10s", "order");
 	for (order = 0; order < n; order++)
 		seq_printf(m, "%6u ", order);

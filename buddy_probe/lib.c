@@ -5,6 +5,7 @@
  */
 #include "../lib/buddy_math.c"
 #include "../lib/buddyinfo_fmt.c"
+#include "../lib/fallback_fmt.c"
 #include "../lib/frag_index.c"
 #include "../lib/free_area_predict.c"
 #include "../lib/migratetype_names.c"

@@ -49,7 +49,7 @@ static void check_files(struct dentry *dir)
 {
 	static const char * const names[] = {
 		"buddyinfo", "pagetypeinfo", "unusable_index", "extfrag_index",
-		"snapshot", "pages", "experiment", "stats", "metrics",
+		"snapshot", "pages", "experiment", "stats", "metrics", "fallbacks",
 	};
 	struct dentry *d;
 	unsigned int i;
@@ -73,6 +73,7 @@ static void create_files(struct dentry *dir)
 	bp_experiment_create(dir);
 	bp_stats_create(dir);
 	bp_metrics_create(dir);
+	bp_fallbacks_create(dir);
 	check_files(dir);
 }
 
@@ -89,11 +90,16 @@ static int __init buddy_probe_init(void)
 		pr_err("cannot allocate the experiment's zone readings: %d\n", ret);
 		return ret;
 	}
+	ret = bp_fallbacks_init();
+	if (ret) {
+		pr_err("cannot register a probe on mm_page_alloc_extfrag: %d\n", ret);
+		goto err_experiment;
+	}
 	bp_dir = debugfs_create_dir(KBUILD_MODNAME, NULL);
 	if (IS_ERR(bp_dir)) {
 		ret = PTR_ERR(bp_dir);
 		pr_err("cannot create debugfs directory: %d\n", ret);
-		goto err_experiment;
+		goto err_fallbacks;
 	}
 	create_files(bp_dir);
 
@@ -111,6 +117,8 @@ static int __init buddy_probe_init(void)
 err_pages:
 	debugfs_remove_recursive(bp_dir);
 	bp_pages_free_all();
+err_fallbacks:
+	bp_fallbacks_exit();
 err_experiment:
 	bp_experiment_exit();
 	return ret;
@@ -122,6 +130,7 @@ static void __exit buddy_probe_exit(void)
 	debugfs_remove_recursive(bp_dir);
 	bp_pages_free_all();
 	bp_snapshot_exit();
+	bp_fallbacks_exit();
 	bp_experiment_exit();
 	pr_info("unloaded\n");
 }

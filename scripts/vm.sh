@@ -7,7 +7,7 @@
 # TEST_DIR (a lane's own tests, e.g. tests/vm/debug/: they are numbered
 # into the same sequence), the init that runs them, kmemlab's busybox
 # scripts, the guest's C helpers (tests/vm/bin/*.c, built static) and
-# the static C tools (tools/kmemmap).
+# the static C tools users run (tools/kmemmap, tools/fraglab).
 vm_initramfs() {
 	local out=$1 ko_dir=$2 root dir src
 	shift 2
@@ -36,9 +36,11 @@ vm_initramfs() {
 			{ rm -rf "$root"; return 1; }
 	done
 	# The C tools users run, which their Makefiles build static.
-	make -s -C "$KMEMLAB_ROOT/tools/kmemmap" O="$root/build" ||
-		{ rm -rf "$root"; return 1; }
-	mv "$root/build/kmemmap/kmemmap" "$root/bin/"
+	for tool in kmemmap fraglab; do
+		make -s -C "$KMEMLAB_ROOT/tools/$tool" O="$root/build" "$tool" ||
+			{ rm -rf "$root"; return 1; }
+		mv "$root/build/$tool/$tool" "$root/bin/"
+	done
 	rm -r "$root/build"
 	cp "$ko_dir"/*.ko "$root/lib/kmemlab/"
 	(cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) >"$out"

@@ -13,7 +13,9 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
+#include <linux/pageblock-flags.h>
 #include <linux/slab.h>
+#include <linux/tracepoint.h>
 #include <linux/version.h>
 #include <kmemlab/kmalloc_class.h>
 #include <kmemlab/pfn_runs.h>
@@ -194,5 +196,66 @@ static inline vm_fault_t kmemlab_insert_mixed(struct vm_area_struct *vma,
 	return vmf_insert_mixed(vma, addr, pfn);
 }
 #endif
+
+/*
+ * The migrate type of @page's pageblock, as get_pageblock_migratetype()
+ * reads it (that is not exported).  6.17 gave isolation a bit of its
+ * own, PB_migrate_isolate, beside the type's three bits
+ * (PAGEBLOCK_MIGRATETYPE_MASK); before, MIGRATE_ISOLATE was one value of
+ * those bits (MIGRATETYPE_MASK).  Lockless, as in the kernel: a racing
+ * change of the type gives the old type or the new one.
+ */
+static inline int kmemlab_pageblock_migratetype(const struct page *page)
+{
+	unsigned long pfn = page_to_pfn(page), bitidx, word;
+	const unsigned long *bitmap;
+
+#ifdef CONFIG_SPARSEMEM
+	bitmap = section_to_usemap(__pfn_to_section(pfn));
+	pfn &= PAGES_PER_SECTION - 1;
+#else
+	bitmap = page_zone(page)->pageblock_flags;
+	pfn -= pageblock_start_pfn(page_zone(page)->zone_start_pfn);
+#endif
+	bitidx = (pfn >> pageblock_order) * NR_PAGEBLOCK_BITS;
+	word = READ_ONCE(bitmap[bitidx / BITS_PER_LONG]) >>
+	       (bitidx % BITS_PER_LONG);
+#ifdef PAGEBLOCK_MIGRATETYPE_MASK
+#ifdef CONFIG_MEMORY_ISOLATION
+	if (word & BIT(PB_migrate_isolate))
+		return MIGRATE_ISOLATE;
+#endif
+	return word & PAGEBLOCK_MIGRATETYPE_MASK;
+#else
+	return word & MIGRATETYPE_MASK;
+#endif
+}
+
+struct kmemlab_tracepoint_lookup {
+	const char *name;
+	struct tracepoint *tp;
+};
+
+static inline void kmemlab_tracepoint_match(struct tracepoint *tp, void *priv)
+{
+	struct kmemlab_tracepoint_lookup *lookup = priv;
+
+	if (!strcmp(tp->name, lookup->name))
+		lookup->tp = tp;
+}
+
+/*
+ * The kernel's tracepoint @name (a module cannot name a tracepoint the
+ * kernel does not export), or NULL.  Without CONFIG_TRACEPOINTS,
+ * for_each_kernel_tracepoint() is declared but not built.
+ */
+static inline struct tracepoint *kmemlab_find_tracepoint(const char *name)
+{
+	struct kmemlab_tracepoint_lookup lookup = { name, NULL };
+
+	if (IS_ENABLED(CONFIG_TRACEPOINTS))
+		for_each_kernel_tracepoint(kmemlab_tracepoint_match, &lookup);
+	return lookup.tp;
+}
 
 #endif /* KMEMLAB_COMPAT_H */

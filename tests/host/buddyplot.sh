@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # buddyplot draws fixtures (one snapshot; a before/after pair on two nodes
-# with a Movable zone) into a PNG and an SVG of the size asked for; and
-# refuses bad arguments with exit 2.
+# with a Movable zone; three snapshots, as fraglab's steps) into a PNG and
+# an SVG of the size asked for; and refuses bad arguments with exit 2.
 #
 # The checks are functions called through check(), which shellcheck takes
 # for unreachable code.
@@ -37,6 +37,16 @@ before_after() {
 		plotted "$scratch/pair" 1200 800
 }
 
+# Three snapshots (fraglab's steps): a bar of each one's color in every
+# row, the third row the unusable index.
+three_steps() {
+	run 0 "$S/buddyplot" -o "$scratch/three" -s 900x600 "$F/buddyinfo-2node" \
+		"$F/buddyinfo-2node-after" "$F/buddyinfo-1node" &&
+		plotted "$scratch/three" 900 600 &&
+		png_has_colors "$scratch/three.png" 9400d3 009e73 56b4e9 &&
+		grep -q '>unusable index<' "$scratch/three.svg"
+}
+
 one_snapshot() {
 	run 0 "$S/buddyplot" -o "$scratch/one" -s 640x480 "$F/buddyinfo-1node" &&
 		plotted "$scratch/one" 640 480
@@ -59,9 +69,12 @@ quiet_in_c_locale() {
 check "buddyplot: in the C locale, no warning" quiet_in_c_locale
 check "buddyplot: the picture has a column for every zone" zones_named
 check "buddyplot: one snapshot, -s 640x480: a PNG and SVG of that size" one_snapshot
+check "buddyplot: three snapshots: a 900x600 picture, each one's bars drawn, and the unusable index" \
+	three_steps
 check "buddyplot: no snapshot is a usage error" usage_error "$S/buddyplot"
-check "buddyplot: three snapshots are a usage error" \
-	usage_error "$S/buddyplot" "$F/buddyinfo-1node" "$F/buddyinfo-1node" "$F/buddyinfo-1node"
+check "buddyplot: four snapshots are a usage error" \
+	usage_error "$S/buddyplot" "$F/buddyinfo-1node" "$F/buddyinfo-1node" \
+	"$F/buddyinfo-1node" "$F/buddyinfo-1node"
 check "buddyplot: -s 640 is a usage error" usage_error "$S/buddyplot" -s 640 "$F/buddyinfo-1node"
 check "buddyplot: -p 0 is a usage error" usage_error "$S/buddyplot" -p 0 "$F/buddyinfo-1node"
 check "buddyplot: a missing file is exit 2" usage_error "$S/buddyplot" "$F/nonexistent"

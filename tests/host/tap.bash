@@ -80,6 +80,48 @@ png_size() {
 	od -An -tu4 --endian=big -j16 -N8 "$1" | awk '{ print $1, $2 }'
 }
 
+# png_has_colors FILE RRGGBB...: the PNG's pixels include every color
+# given (gnuplot's line types 1, 2, 3 are 9400d3, 009e73, 56b4e9): the
+# picture is not blank, and each snapshot's bars are drawn.  Decodes
+# 8-bit RGB and RGBA, which pngcairo writes, with Debian's python3.
+png_has_colors() {
+	/usr/bin/python3 - "$@" <<-'EOF'
+		import struct, sys, zlib
+		path, want = sys.argv[1], {bytes.fromhex(c) for c in sys.argv[2:]}
+		data = open(path, "rb").read()
+		pos, idat = 8, b""
+		while pos < len(data):
+		    n, kind = struct.unpack(">I4s", data[pos:pos + 8])
+		    body = data[pos + 8:pos + 8 + n]
+		    if kind == b"IHDR":
+		        w, h, depth, ctype = struct.unpack(">IIBB", body[:10])
+		    elif kind == b"IDAT":
+		        idat += body
+		    pos += 12 + n
+		if depth != 8 or ctype not in (2, 6):
+		    sys.exit(f"{path}: depth {depth}, color type {ctype}: not 8-bit RGB(A)")
+		bpp = 3 if ctype == 2 else 4
+		raw, stride, prev, seen = zlib.decompress(idat), w * bpp, bytearray(w * bpp), set()
+		for y in range(h):
+		    f, row = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+		    for i in range(stride):
+		        a = row[i - bpp] if i >= bpp else 0
+		        b, c = prev[i], prev[i - bpp] if i >= bpp else 0
+		        if f == 1: row[i] = (row[i] + a) & 255
+		        elif f == 2: row[i] = (row[i] + b) & 255
+		        elif f == 3: row[i] = (row[i] + (a + b) // 2) & 255
+		        elif f == 4:
+		            p = a + b - c
+		            pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+		            row[i] = (row[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+		    seen.update(bytes(row[i:i + 3]) for i in range(0, stride, bpp))
+		    prev = row
+		missing = [c.hex() for c in want if c not in seen]
+		if missing:
+		    sys.exit(f"{path}: no pixel of {' '.join(missing)} ({len(seen)} colors)")
+	EOF
+}
+
 finish() {
 	echo "1..$T_N"
 	[ "$T_FAIL" -eq 0 ]

@@ -1,0 +1,175 @@
+# SPDX-License-Identifier: GPL-2.0
+# fraglab, run for real.  Its -x hook reads, at each step, what the test
+# checks fraglab's claims against: /proc/buddyinfo and /proc/vmstat, and
+# the child's /proc/PID/pagemap and /proc/PID/mem.  From those copies the
+# test works out, itself: the unusable free space index at order 9 of all
+# zones together (mm/vmstat.c's unusable_free_index() on the sums), which
+# fragmenting must raise and compaction lower; pgmigrate_success, which
+# compaction must make grow; how many of the child's pages changed frame
+# (some must); and a checksum of its region, which must not change.
+# Then the other patterns, and a node's compact file, on small shares.
+
+FL=/tmp/fraglab
+rm -rf "$FL"
+mkdir -p "$FL/saved"
+
+# The hook: it reads the pagemap before the memory, for reading the
+# memory maps the zero page where the child freed pages.
+cat >"$FL/hook" <<'HOOK'
+d=/tmp/fraglab
+s=$FRAGLAB_STEP
+cat /proc/buddyinfo >"$d/buddyinfo.$s"
+cat /proc/vmstat >"$d/vmstat.$s"
+[ -n "${FRAGLAB_CHILD:-}" ] || exit 0
+echo "$FRAGLAB_CHILD $FRAGLAB_ADDR $FRAGLAB_PAGES" >"$d/child"
+dd if="/proc/$FRAGLAB_CHILD/pagemap" iflag=skip_bytes,count_bytes bs=65536 \
+	skip=$((FRAGLAB_ADDR / 4096 * 8)) count=$((FRAGLAB_PAGES * 8)) 2>/dev/null |
+	od -An -v -tx8 | tr -s ' ' '\n' | grep . >"$d/pagemap.$s"
+dd if="/proc/$FRAGLAB_CHILD/mem" iflag=skip_bytes bs=4096 skip="$FRAGLAB_ADDR" \
+	count="$FRAGLAB_PAGES" 2>/dev/null | md5sum | cut -d' ' -f1 >"$d/md5.$s"
+HOOK
+
+# unusable9 FILE: the index at order 9 of all zones of a buddyinfo copy
+# together, in thousandths: the free pages that lie in blocks of order < 9,
+# over all free pages (1000 when nothing is free, as the kernel has it).
+unusable9() {
+	awk '$1 == "Node" { p = 1
+			for (i = 5; i <= NF; i++) {
+				free += $i * p
+				if (i - 5 >= 9) big += $i * p
+				p *= 2
+			} }
+		END { print free ? int((free - big) * 1000 / free) : 1000 }' "$1"
+}
+
+# vm FILE NAME: a counter of a /proc/vmstat copy.
+vm() {
+	awk -v n="$2" '$1 == n { print $2 }' "$1"
+}
+
+# kv NAME: a value of fraglab's -k output.
+kv() {
+	sed -n "s/^$1=//p" "$FL/out"
+}
+
+# thousandths X.YYY: as an integer (fraglab prints 0.250 for 250).  As
+# one number: busybox awk reads the "025" of 0.025 alone as octal.
+thousandths() {
+	echo "$1" | awk '{ printf "%d\n", $1 * 1000 + ($1 < 0 ? -0.5 : 0.5) }'
+}
+
+# moved: pages present at both steps whose frame (the low 52 bits of
+# the pagemap entry, 13 hex digits) changed; present: bit 63.
+moved() {
+	awk 'function present(e) { return substr(e, 1, 1) ~ /[89a-f]/ }
+		NR == FNR { before[FNR] = $1; next }
+		present(before[FNR]) && present($1) &&
+			substr(before[FNR], 4) != substr($1, 4) { n++ }
+		END { print n + 0 }' "$FL/pagemap.fragmented" "$FL/pagemap.compacted"
+}
+
+present() {
+	grep -c '^[89a-f]' "$1"
+}
+
+# lab ARGS...: runs fraglab -k ARGS..., its output in $FL/out and its
+# errors in $FL/err; then ran STATUS says how it went.
+lab() {
+	fraglab -k "$@" >"$FL/out" 2>"$FL/err"
+	status=$?
+}
+
+ran() {
+	[ "$status" -eq "$1" ] || { echo "exit status $status"; tail -n 20 "$FL/err"; return 1; }
+}
+
+insmod "$KO/buddy_probe.ko"
+before=$(free_pages)
+# 70%: the child's region then reaches low in the zone, where compaction's
+# migrate scanner starts; a region all near the zone's end would have its
+# holes filled from below, and keep its pages.
+lab -s 70 -o "$FL/saved" -x "sh $FL/hook"
+check "fraglab -s 70 runs to the end (exit 0)" ran 0
+after=$(free_pages)
+rmmod buddy_probe
+
+check "the order-9 index is defined: the kernel has 10 orders or more" \
+	test "$(awk '$1 == "Node" { print NF - 4; exit }' /proc/buddyinfo)" -ge 10
+u0=$(unusable9 "$FL/buddyinfo.baseline")
+u1=$(unusable9 "$FL/buddyinfo.fragmented")
+u2=$(unusable9 "$FL/buddyinfo.compacted")
+check "fragmenting raised the unusable index at order 9 ($u0 -> $u1 thousandths, from /proc/buddyinfo)" \
+	test "$u1" -gt "$u0"
+check "compaction lowered it again ($u1 -> $u2)" \
+	sh -c "[ $u2 -lt $u1 ] || { cat $FL/buddyinfo.fragmented $FL/buddyinfo.compacted; grep -E 'compact|migrate' $FL/out; false; }"
+m1=$(vm "$FL/vmstat.fragmented" pgmigrate_success)
+m2=$(vm "$FL/vmstat.compacted" pgmigrate_success)
+check "compaction made pgmigrate_success grow ($m1 -> $m2, /proc/vmstat)" test "$m2" -gt "$m1"
+n=$(moved)
+check "some of the child's pages changed frame ($n, in /proc/PID/pagemap)" \
+	sh -c "[ $n -gt 0 ] || { grep -E '^compacted\.(compact|pgmigrate).*delta' $FL/out; false; }"
+check "the child's region reads the same after the compaction (md5 of /proc/PID/mem)" \
+	cmp "$FL/md5.fragmented" "$FL/md5.compacted"
+
+# The three steps go to the host, where tests/vm/host/fraglab.sh draws them.
+for s in baseline fragmented compacted; do
+	artifact "fraglab.$s" "$FL/buddyinfo.$s"
+done
+
+# fraglab's own figures, against the copies of what it read (-o) and
+# against the test's readings.
+# same_index STEP: fraglab's index at order 9 for STEP, and the test's
+# from the copy of what fraglab read.
+same_index() {
+	a=$(thousandths "$(kv "$1.unusable.9")")
+	b=$(unusable9 "$FL/saved/buddyinfo.$1")
+	[ "$a" = "$b" ] && return 0
+	echo "fraglab $a, test $b, from:"
+	cat "$FL/saved/buddyinfo.$1"
+	grep "^$1\.blocks\." "$FL/out" | tr '\n' ' '
+	return 1
+}
+
+for s in baseline fragmented compacted; do
+	check "fraglab's $s unusable index at order 9 is the test's from the buddyinfo it read" \
+		same_index "$s"
+done
+check "fraglab's pgmigrate_success delta is the kernel's over the compaction" \
+	test "$(kv compacted.pgmigrate_success.delta)" -eq \
+	$(($(vm "$FL/saved/vmstat.compacted" pgmigrate_success) - $(vm "$FL/saved/vmstat.fragmented" pgmigrate_success)))
+read -r pid _ pages <"$FL/child"
+check "the child freed every other page: it keeps half of its $pages" \
+	test "$(kv child.kept)" -eq $(((pages + 1) / 2))
+check "and the pagemap shows exactly the kept pages present after the fragmenting" \
+	test "$(present "$FL/pagemap.fragmented")" -eq "$(kv child.kept)"
+check "fraglab saw pages move too ($(kv proof.moved))" test "$(kv proof.moved)" -gt 0
+check "fraglab's checksums match: every kept page intact" \
+	test "$(kv proof.intact)" -eq "$(kv child.kept)"
+check "with buddy_probe loaded, fraglab read its index files" \
+	test "$(kv baseline.index_source)" = /sys/kernel/debug/buddy_probe
+check "the child is gone" test ! -e "/proc/$pid"
+check "its memory is back: free pages $before -> $after, within 2048" \
+	test $((before - after)) -le 2048
+
+# The other patterns, without buddy_probe: the kernel's extfrag/ files.
+# three-of-four keeps pages 0, 4, 8...; compaction through node 0's file.
+rm -f "$FL"/pagemap.* "$FL/child"
+lab -p three-of-four -c 0 -s 10 -x "sh $FL/hook"
+check "fraglab -p three-of-four -c 0 -s 10 runs to the end" ran 0
+read -r pid _ pages <"$FL/child"
+check "three-of-four keeps one page in four of $pages" \
+	test "$(kv child.kept)" -eq $(((pages + 3) / 4))
+check "and the pagemap shows those present" \
+	test "$(present "$FL/pagemap.fragmented")" -eq "$(kv child.kept)"
+check "every kept page intact" test "$(kv proof.intact)" -eq "$(kv child.kept)"
+check "without buddy_probe, fraglab read the kernel's extfrag/" \
+	test "$(kv baseline.index_source)" = /sys/kernel/debug/extfrag
+# random: about half (which pages, for a seed, is KUnit's to check).
+lab -p random -S 7 -s 5
+check "fraglab -p random -S 7 -s 5 runs to the end" ran 0
+k=$(kv child.kept)
+p=$(kv child.pages)
+check "random keeps about half ($k of $p)" \
+	test "$k" -gt $((p * 2 / 5)) -a "$k" -lt $((p * 3 / 5))
+check "no fraglab process is left" sh -c '! pidof fraglab'
+check "no warning, BUG or oops" dmesg_clean
