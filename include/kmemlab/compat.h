@@ -15,6 +15,7 @@
 #include <linux/mmzone.h>
 #include <linux/slab.h>
 #include <kmemlab/kmalloc_class.h>
+#include <kmemlab/pageblock.h>
 #include <kmemlab/pfn_runs.h>
 
 /*
@@ -107,6 +108,53 @@ static inline unsigned long kmemlab_linear_runs(const void *p, size_t len)
 				     kmemlab_pages_spanned(offset_in_page(p),
 							   len, PAGE_SHIFT),
 				     PAGE_SIZE, kmemlab_linear_pfn);
+}
+
+/*
+ * How this kernel lays out a pageblock's flags (pageblock-flags.h and
+ * mm/page_alloc.c).  6.17 gave isolation a bit of its own,
+ * PB_migrate_isolate after the three migrate type bits and the compaction
+ * skip bit, and rounded NR_PAGEBLOCK_BITS up to a power of two; before,
+ * MIGRATE_ISOLATE was one of the values of the three bits.
+ */
+static inline struct kmemlab_pb_layout kmemlab_pageblock_layout(void)
+{
+	struct kmemlab_pb_layout l = {
+		.block_order = pageblock_order,
+		.bits_per_block = NR_PAGEBLOCK_BITS,
+#ifdef PAGEBLOCK_ISO_MASK
+		.migrate_mask = PAGEBLOCK_MIGRATETYPE_MASK,
+		.isolate_mask = PAGEBLOCK_ISO_MASK,
+#else
+		.migrate_mask = MIGRATETYPE_MASK,
+#endif
+	};
+
+#if defined(PAGEBLOCK_ISO_MASK) && defined(CONFIG_MEMORY_ISOLATION)
+	l.isolate_type = MIGRATE_ISOLATE;
+#endif
+	return l;
+}
+
+/*
+ * The bitmap that holds the flags of @pfn's pageblock, and in *@offset
+ * the pfn's place in the bitmap's span (mm/page_alloc.c's
+ * get_pageblock_bitmap() and pfn_to_bitidx(), which are static): with
+ * SPARSEMEM, the memory section's (mem_section is exported), else the
+ * zone's.  The caller has checked that @pfn is online, and holds off its
+ * removal as mm/vmstat.c does: zone->lock, interrupts off.
+ */
+static inline const unsigned long *
+kmemlab_pageblock_bitmap(struct zone *zone, unsigned long pfn,
+			 unsigned long *offset)
+{
+#ifdef CONFIG_SPARSEMEM
+	*offset = pfn & (PAGES_PER_SECTION - 1);
+	return section_to_usemap(__pfn_to_section(pfn));
+#else
+	*offset = pfn - pageblock_start_pfn(zone->zone_start_pfn);
+	return zone->pageblock_flags;
+#endif
 }
 
 #endif /* KMEMLAB_COMPAT_H */
