@@ -50,7 +50,7 @@ static void check_files(struct dentry *dir)
 	static const char * const names[] = {
 		"buddyinfo", "pagetypeinfo", "unusable_index", "extfrag_index",
 		"snapshot", "pages", "experiment", "stats", "metrics",
-		"pageblocks",
+		"pageblocks", "pageblock_map",
 	};
 	struct dentry *d;
 	unsigned int i;
@@ -75,6 +75,7 @@ static void create_files(struct dentry *dir)
 	bp_stats_create(dir);
 	bp_metrics_create(dir);
 	bp_pageblocks_create(dir);
+	bp_pageblock_map_create(dir);
 	check_files(dir);
 }
 
