@@ -99,5 +99,6 @@ void bp_stats_create(struct dentry *dir);
 void bp_metrics_create(struct dentry *dir);
 void bp_pageblocks_create(struct dentry *dir);
 void bp_pageblock_map_create(struct dentry *dir);
+void bp_zoneinfo_create(struct dentry *dir);
 
 #endif /* BUDDY_PROBE_H */

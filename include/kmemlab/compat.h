@@ -13,7 +13,9 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
+#include <linux/version.h>
 #include <kmemlab/kmalloc_class.h>
 #include <kmemlab/pageblock.h>
 #include <kmemlab/pfn_runs.h>
@@ -154,6 +156,41 @@ kmemlab_pageblock_bitmap(struct zone *zone, unsigned long pfn,
 #else
 	*offset = pfn - pageblock_start_pfn(zone->zone_start_pfn);
 	return zone->pageblock_flags;
+#endif
+}
+
+/*
+ * A CPU's pageset lines of /proc/zoneinfo (mm/vmstat.c,
+ * zoneinfo_show_print()).  6.13 added high_min and high_max, fields since
+ * 6.7, and widened the other lines to line up with them.  Only a format
+ * changed, which no header shows: the version it is.
+ */
+#define KMEMLAB_PCP_HIGH_MINMAX						\
+	(LINUX_VERSION_MAJOR > 6 ||					\
+	 (LINUX_VERSION_MAJOR == 6 && LINUX_VERSION_PATCHLEVEL >= 13))
+
+static inline void kmemlab_zoneinfo_pcp(struct seq_file *m, int cpu,
+					const struct per_cpu_pages *pcp)
+{
+#if KMEMLAB_PCP_HIGH_MINMAX
+	seq_printf(m,
+		   "    cpu: %i\n"
+		   "              count:    %i\n"
+		   "              high:     %i\n"
+		   "              batch:    %i\n"
+		   "              high_min: %i\n"
+		   "              high_max: %i\n",
+		   cpu, READ_ONCE(pcp->count), READ_ONCE(pcp->high),
+		   READ_ONCE(pcp->batch), READ_ONCE(pcp->high_min),
+		   READ_ONCE(pcp->high_max));
+#else
+	seq_printf(m,
+		   "    cpu: %i\n"
+		   "              count: %i\n"
+		   "              high:  %i\n"
+		   "              batch: %i\n",
+		   cpu, READ_ONCE(pcp->count), READ_ONCE(pcp->high),
+		   READ_ONCE(pcp->batch));
 #endif
 }
 
