@@ -100,5 +100,6 @@ void bp_metrics_create(struct dentry *dir);
 void bp_pageblocks_create(struct dentry *dir);
 void bp_pageblock_map_create(struct dentry *dir);
 void bp_zoneinfo_create(struct dentry *dir);
+void bp_watermarks_create(struct dentry *dir);
 
 #endif /* BUDDY_PROBE_H */

@@ -12,3 +12,4 @@
 #include "../lib/pageblock_fmt.c"
 #include "../lib/pages_cmd.c"
 #include "../lib/snapshot_delta.c"
+#include "../lib/watermark.c"

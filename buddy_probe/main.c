@@ -50,7 +50,7 @@ static void check_files(struct dentry *dir)
 	static const char * const names[] = {
 		"buddyinfo", "pagetypeinfo", "unusable_index", "extfrag_index",
 		"snapshot", "pages", "experiment", "stats", "metrics",
-		"pageblocks", "pageblock_map", "zoneinfo",
+		"pageblocks", "pageblock_map", "zoneinfo", "watermarks",
 	};
 	struct dentry *d;
 	unsigned int i;
@@ -77,6 +77,7 @@ static void create_files(struct dentry *dir)
 	bp_pageblocks_create(dir);
 	bp_pageblock_map_create(dir);
 	bp_zoneinfo_create(dir);
+	bp_watermarks_create(dir);
 	check_files(dir);
 }
 
