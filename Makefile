@@ -13,31 +13,30 @@
 #   make bench      benchmarks that print their figures
 #   make clean
 
-KDIR ?= $(shell $(CURDIR)/scripts/kdir)
-ifeq ($(KDIR),)
-$(error no kernel build tree found: run 'make setup' or pass KDIR=)
-endif
-ifeq ($(MAKELEVEL),0)
-$(info kmemlab: building against $(KDIR))
-endif
+# The kernel tree: looked up when a recipe that builds modules runs, not
+# when make reads this file, so that "make setup" can install it first.
+KDIR ?= $(shell $(CURDIR)/scripts/kdir 2>/dev/null)
+kdir = $(or $(KDIR),$(error no kernel build tree found: run 'make setup' or pass KDIR=))
 
-KBUILD := $(MAKE) -C $(KDIR) M=$(CURDIR)
-# Debian's headers ship no vmlinux to base module BTF on: skip that step
-# rather than print a notice for every module.
-ifeq ($(wildcard $(KDIR)/vmlinux),)
-KBUILD += CONFIG_DEBUG_INFO_BTF_MODULES=
-endif
+# Debian 12's headers ship no vmlinux to base module BTF on: skip that
+# step rather than print a notice for every module.
+KBUILD = $(MAKE) -C $(kdir) M=$(CURDIR) \
+	$(if $(wildcard $(kdir)/vmlinux),,CONFIG_DEBUG_INFO_BTF_MODULES=)
 
 all modules:
+	$(if $(filter 0,$(MAKELEVEL)),$(info kmemlab: building against $(kdir)))
 	$(KBUILD) modules
 
+# Without a kernel tree nothing was built by kbuild here.
 clean:
-	$(KBUILD) clean
+	$(if $(KDIR),$(KBUILD) clean)
 	rm -rf build
 
+# Debian's headers have no System.map, without which modules_install
+# skips depmod.
 install: modules
 	$(KBUILD) modules_install
-	depmod -a $(shell . scripts/lib.sh && kmemlab_krel $(KDIR))
+	depmod -a "$$($(CURDIR)/scripts/krel $(kdir))"
 
 setup:
 	scripts/setup
@@ -52,6 +51,7 @@ vmtest:
 	scripts/vmtest
 
 tools:
+	@command -v gcc >/dev/null || { echo "kmemlab: no gcc: run 'make setup' first" >&2; exit 1; }
 	$(MAKE) -C tools/buddysim buddysim
 
 bench: setup

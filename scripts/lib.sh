@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-# Shared by the scripts in this folder; sourced, never run.
+# Shared by the bash scripts in this folder; sourced, never run.
 
 KMEMLAB_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 KMEMLAB_CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/kmemlab
@@ -14,13 +14,42 @@ kmemlab_kdir() {
 	echo "${KDIR:-$("$KMEMLAB_ROOT/scripts/kdir")}"
 }
 
-# uname -r of the kernel a build tree belongs to.  Debian's headers keep
-# the upstream version in include/config/kernel.release; UTS_RELEASE is
-# what the modules' vermagic and the kernel's uname -r say.
+# uname -r of the kernel a build tree belongs to (scripts/krel).
 kmemlab_krel() {
-	sed -n 's/^#define UTS_RELEASE "\(.*\)"$/\1/p' \
-		"$1/include/generated/utsrelease.h" 2>/dev/null | grep . ||
-		die "$1 is not a configured kernel tree"
+	"$KMEMLAB_ROOT/scripts/krel" "$1" || exit 1
+}
+
+# The kernel series of the host's Debian release, as its linux-source
+# package names it: 6.1 on Debian 12, 6.12 on Debian 13.  apt answers
+# from the installed package (scripts/setup installs it) or the lists.
+kmemlab_host_series() {
+	apt-cache depends linux-source 2>/dev/null |
+		sed -n 's/^  Depends: linux-source-\([0-9][0-9.]*\)$/\1/p' | grep -m 1 . ||
+		die "apt knows no linux-source package: run scripts/setup"
+}
+
+# The host's Debian codename (bookworm, trixie).
+kmemlab_host_codename() {
+	# shellcheck source=/dev/null
+	(. /etc/os-release && echo "${VERSION_CODENAME:-}") | grep . ||
+		die "cannot tell the host's Debian codename from /etc/os-release"
+}
+
+# kmemlab_host_mirror SUITE: the mirror that the host's apt sources use
+# for SUITE (apt parses both sources formats), empty if none.
+kmemlab_host_mirror() {
+	# shellcheck disable=SC2016 # $(SITE) is apt's placeholder, not the shell's
+	apt-get indextargets --no-release-info --format '$(SITE)' \
+		"Release: $1" "Created-By: Packages" | head -n 1
+}
+
+# kmemlab_series NAME: NAME, or the host's series for "host".
+kmemlab_series() {
+	if [ "$1" = host ]; then
+		kmemlab_host_series
+	else
+		echo "$1"
+	fi
 }
 
 # kmemlab_lane_env LANE: runs the lane's script and sets LANE_KDIR,
@@ -28,21 +57,16 @@ kmemlab_krel() {
 # KEY=VALUE lines (no quoting, no newline in a value) with at least KDIR
 # (the kernel build tree), VMLINUZ (its bootable image) and KREL (its
 # uname -r), and maybe SRC (a source tree of that kernel, for KUnit);
-# other keys are left to other readers.  Lanes: "debian"
-# (scripts/lane-debian), "debug" (scripts/debug-kernel), and any other
-# NAME with a scripts/lane-NAME (e.g. 6.12).
+# other keys are left to other readers.  Lanes: "debug"
+# (scripts/debug-kernel), and a series or "host" (scripts/lane SERIES).
 kmemlab_lane_env() {
 	local script out line key
 	case $1 in
-	debug) script=$KMEMLAB_ROOT/scripts/debug-kernel ;;
-	*) script=$KMEMLAB_ROOT/scripts/lane-$1 ;;
+	debug) script=(scripts/debug-kernel) ;;
+	*) script=(scripts/lane "$1") ;;
 	esac
-	if [ ! -x "$script" ]; then
-		echo "${0##*/}: unknown lane '$1'" >&2
-		return 1
-	fi
-	out=$("$script") || {
-		echo "${0##*/}: lane $1: ${script#"$KMEMLAB_ROOT"/} failed" >&2
+	out=$("$KMEMLAB_ROOT/${script[0]}" "${script[@]:1}") || {
+		echo "${0##*/}: lane $1: ${script[*]} failed" >&2
 		return 1
 	}
 	LANE_KDIR='' LANE_VMLINUZ='' LANE_KREL=''
@@ -64,24 +88,26 @@ kmemlab_lane_env() {
 	fi
 }
 
-# Extracts Debian's linux-source-6.1 once into the cache, keyed by the
-# package version, and prints the tree's path.  Concurrent callers wait.
+# Extracts the host release's linux-source-N once into the cache, keyed
+# by the package version, and prints the tree's path.  Concurrent
+# callers wait.
 kmemlab_source_tree() {
-	local ver dir
-	ver=$(dpkg-query -W -f='${Version}' linux-source-6.1 2>/dev/null) ||
-		die "linux-source-6.1 is not installed: run scripts/setup"
+	local series ver dir
+	series=$(kmemlab_host_series) || exit 1
+	ver=$(dpkg-query -W -f='${Version}' "linux-source-$series" 2>/dev/null) ||
+		die "linux-source-$series is not installed: run scripts/setup"
 	dir=$KMEMLAB_CACHE/linux-source-$ver
 	mkdir -p "$dir"
 	(
 		flock 9
-		if [ ! -e "$dir/linux-source-6.1/.extracted" ]; then
-			echo "extracting linux-source-6.1 $ver into $dir" >&2
-			rm -rf "$dir/linux-source-6.1"
-			tar -C "$dir" -xJf /usr/src/linux-source-6.1.tar.xz
-			touch "$dir/linux-source-6.1/.extracted"
+		if [ ! -e "$dir/linux-source-$series/.extracted" ]; then
+			echo "extracting linux-source-$series $ver into $dir" >&2
+			rm -rf "$dir/linux-source-$series"
+			tar -C "$dir" -xJf "/usr/src/linux-source-$series.tar.xz"
+			touch "$dir/linux-source-$series/.extracted"
 		fi
 	) 9>"$dir/lock"
-	echo "$dir/linux-source-6.1"
+	echo "$dir/linux-source-$series"
 }
 
 # TAP out of the phases (scripts/tally counts it).  Results are numbered

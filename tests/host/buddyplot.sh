@@ -51,6 +51,12 @@ zones_named() {
 }
 
 check "buddyplot: before/after on two nodes: a 1200x800 PNG and SVG" before_after
+# A new machine has no locale but C: the plot says nothing on stderr there.
+quiet_in_c_locale() {
+	LC_ALL=C LANG="" run 0 "$S/buddyplot" -o "$scratch/c" "$F/buddyinfo-1node" || return 1
+	[ -z "$ERR" ] || { echo "stderr: $ERR"; return 1; }
+}
+check "buddyplot: in the C locale, no warning" quiet_in_c_locale
 check "buddyplot: the picture has a column for every zone" zones_named
 check "buddyplot: one snapshot, -s 640x480: a PNG and SVG of that size" one_snapshot
 check "buddyplot: no snapshot is a usage error" usage_error "$S/buddyplot"

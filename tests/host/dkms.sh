@@ -48,12 +48,23 @@ build() {
 		"${trees[@]}" >"$tmp/build.log" 2>&1 || { cat "$tmp/build.log"; return 1; }
 }
 
+# The file of module NAME: DKMS compresses it as the kernel's config
+# says (Debian 13's: .ko.xz).
+module_file() {
+	local f
+	for f in "$modules/$1".ko "$modules/$1".ko.{xz,zst,gz}; do
+		[ -s "$f" ] && { echo "$f"; return; }
+	done
+	ls -l "$modules"
+	return 1
+}
+
 built() {
-	local m dir=$modules
+	local m f
 	for m in kmalloc_demo vmalloc_demo buddy_probe; do
-		[ -s "$dir/$m.ko" ] || { ls -l "$dir"; return 1; }
-		modinfo -F vermagic "$dir/$m.ko" | grep -q "^$krel " ||
-			{ echo "$m: vermagic $(modinfo -F vermagic "$dir/$m.ko")"; return 1; }
+		f=$(module_file "$m") || { echo "$f"; return 1; }
+		modinfo -F vermagic "$f" | grep -q "^$krel " ||
+			{ echo "$m: vermagic $(modinfo -F vermagic "$f")"; return 1; }
 	done
 }
 
@@ -64,7 +75,8 @@ check "dkms add kmemlab/$ver" dkms add -m kmemlab -v "$ver" "${trees[@]}"
 signed() {
 	local m
 	grep -q '^Signing module' "$tmp/build.log" || { cat "$tmp/build.log"; return 1; }
-	for m in "$modules"/*.ko; do
+	for m in kmalloc_demo vmalloc_demo buddy_probe; do
+		m=$(module_file "$m") || { echo "$m"; return 1; }
 		[ -n "$(modinfo -F signer "$m")" ] || { echo "$m: no signature"; return 1; }
 	done
 }
