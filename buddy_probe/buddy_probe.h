@@ -69,6 +69,25 @@ unsigned long bp_count_free_list(struct zone *zone, unsigned int order,
 /* Every bp_count_free_list() walk: it held a zone->lock for @ns. */
 void bp_stats_lock_held(u64 ns);
 
+/* The walks under a zone->lock that stats counts, and the longest of each. */
+enum bp_hold {
+	BP_HOLD_FREE_LIST,	/* one free list, counted */
+	BP_HOLD_PAGEBLOCKS,	/* one zone's pageblocks, counted by type */
+	BP_HOLD_PAGEBLOCK_MAP,	/* one pageblock's free pages */
+	BP_NR_HOLDS
+};
+
+void bp_stats_hold(enum bp_hold kind, u64 ns);
+
+/*
+ * Pageblocks (pageblocks.c), as mm/vmstat.c counts them: the page of step
+ * @pfn of the zone's walk if it counts (online, and in @zone), and its
+ * block's migrate type; both under zone->lock.
+ */
+struct page *bp_pageblock_page(struct zone *zone, unsigned long pfn);
+unsigned int bp_pageblock_migratetype(struct zone *zone, unsigned long pfn);
+void bp_count_pageblocks(struct zone *zone, unsigned long *counts);
+
 void bp_buddyinfo_create(struct dentry *dir);
 void bp_pagetypeinfo_create(struct dentry *dir);
 void bp_frag_index_create(struct dentry *dir);
@@ -78,6 +97,10 @@ void bp_pages_create(struct dentry *dir);
 void bp_experiment_create(struct dentry *dir);
 void bp_stats_create(struct dentry *dir);
 void bp_metrics_create(struct dentry *dir);
+void bp_pageblocks_create(struct dentry *dir);
+void bp_pageblock_map_create(struct dentry *dir);
+void bp_zoneinfo_create(struct dentry *dir);
+void bp_watermarks_create(struct dentry *dir);
 
 /* mm_page_alloc_extfrag events counted from load on (fallbacks.c). */
 int bp_fallbacks_init(void);

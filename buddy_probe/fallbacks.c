@@ -40,7 +40,8 @@ static void bp_extfrag_probe(void *data, struct page *page, int alloc_order,
 		.from = fallback_migratetype,
 		.to = alloc_migratetype,
 		.change_ownership = alloc_migratetype ==
-				    kmemlab_pageblock_migratetype(page),
+				    bp_pageblock_migratetype(page_zone(page),
+							     page_to_pfn(page)),
 	};
 	long cell = kmemlab_fallback_cell(&key, KMEMLAB_NR_ORDERS,
 					  MIGRATE_TYPES);

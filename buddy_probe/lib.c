@@ -9,5 +9,8 @@
 #include "../lib/frag_index.c"
 #include "../lib/free_area_predict.c"
 #include "../lib/migratetype_names.c"
+#include "../lib/pageblock.c"
+#include "../lib/pageblock_fmt.c"
 #include "../lib/pages_cmd.c"
 #include "../lib/snapshot_delta.c"
+#include "../lib/watermark.c"

@@ -50,6 +50,7 @@ static void check_files(struct dentry *dir)
 	static const char * const names[] = {
 		"buddyinfo", "pagetypeinfo", "unusable_index", "extfrag_index",
 		"snapshot", "pages", "experiment", "stats", "metrics", "fallbacks",
+		"pageblocks", "pageblock_map", "zoneinfo", "watermarks",
 	};
 	struct dentry *d;
 	unsigned int i;
@@ -74,6 +75,10 @@ static void create_files(struct dentry *dir)
 	bp_stats_create(dir);
 	bp_metrics_create(dir);
 	bp_fallbacks_create(dir);
+	bp_pageblocks_create(dir);
+	bp_pageblock_map_create(dir);
+	bp_zoneinfo_create(dir);
+	bp_watermarks_create(dir);
 	check_files(dir);
 }
 

@@ -1,29 +1,35 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * debugfs stats: the cost to the rest of the system of counting the free
- * lists (the pagetypeinfo and metrics files do), as the number of
- * zone->lock holds and the longest one (every allocation and free in that
- * zone waits that long), measured with ktime_get() inside the lock.
+ * debugfs stats: the cost to the rest of the system of what buddy_probe
+ * counts under a zone->lock (every allocation and free in that zone waits
+ * while it holds it), per kind of walk: how many holds, the longest, and
+ * all of them together, measured with ktime_get() inside the lock.
  */
 #include <linux/atomic.h>
 #include <linux/debugfs.h>
 #include <linux/seq_file.h>
 #include "buddy_probe.h"
 
-static atomic64_t max_hold_ns = ATOMIC64_INIT(0);
-static atomic64_t nr_holds = ATOMIC64_INIT(0);
+static struct {
+	const char *name;
+	atomic64_t holds;
+	atomic64_t max_ns;
+	atomic64_t total_ns;
+} kinds[BP_NR_HOLDS] = {
+	[BP_HOLD_FREE_LIST] = { .name = "free_list" },
+	[BP_HOLD_PAGEBLOCKS] = { .name = "pageblocks" },
+	[BP_HOLD_PAGEBLOCK_MAP] = { .name = "pageblock_map" },
+};
 
-/*
- * Called by every bp_count_free_list() walk, with zone->lock held:
- * lock-free, and never waits.
- */
-void bp_stats_lock_held(u64 ns)
+/* Called with the zone->lock held: lock-free, and never waits. */
+void bp_stats_hold(enum bp_hold kind, u64 ns)
 {
-	s64 old = atomic64_read(&max_hold_ns);
+	s64 old = atomic64_read(&kinds[kind].max_ns);
 
-	atomic64_inc(&nr_holds);
+	atomic64_inc(&kinds[kind].holds);
+	atomic64_add(ns, &kinds[kind].total_ns);
 	while ((s64)ns > old) {
-		s64 seen = atomic64_cmpxchg(&max_hold_ns, old, ns);
+		s64 seen = atomic64_cmpxchg(&kinds[kind].max_ns, old, ns);
 
 		if (seen == old)
 			break;
@@ -31,12 +37,23 @@ void bp_stats_lock_held(u64 ns)
 	}
 }
 
+void bp_stats_lock_held(u64 ns)
+{
+	bp_stats_hold(BP_HOLD_FREE_LIST, ns);
+}
+
 static int stats_show(struct seq_file *m, void *v)
 {
-	seq_printf(m, "free_list_lock_holds %lld\n",
-		   atomic64_read(&nr_holds));
-	seq_printf(m, "free_list_max_lock_hold_ns %lld\n",
-		   atomic64_read(&max_hold_ns));
+	unsigned int i;
+
+	for (i = 0; i < BP_NR_HOLDS; i++) {
+		seq_printf(m, "%s_lock_holds %lld\n", kinds[i].name,
+			   atomic64_read(&kinds[i].holds));
+		seq_printf(m, "%s_max_lock_hold_ns %lld\n", kinds[i].name,
+			   atomic64_read(&kinds[i].max_ns));
+		seq_printf(m, "%s_lock_hold_ns %lld\n", kinds[i].name,
+			   atomic64_read(&kinds[i].total_ns));
+	}
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(stats);

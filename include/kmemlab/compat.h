@@ -14,10 +14,12 @@
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/pageblock-flags.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/tracepoint.h>
 #include <linux/version.h>
 #include <kmemlab/kmalloc_class.h>
+#include <kmemlab/pageblock.h>
 #include <kmemlab/pfn_runs.h>
 
 /*
@@ -197,39 +199,6 @@ static inline vm_fault_t kmemlab_insert_mixed(struct vm_area_struct *vma,
 }
 #endif
 
-/*
- * The migrate type of @page's pageblock, as get_pageblock_migratetype()
- * reads it (that is not exported).  6.17 gave isolation a bit of its
- * own, PB_migrate_isolate, beside the type's three bits
- * (PAGEBLOCK_MIGRATETYPE_MASK); before, MIGRATE_ISOLATE was one value of
- * those bits (MIGRATETYPE_MASK).  Lockless, as in the kernel: a racing
- * change of the type gives the old type or the new one.
- */
-static inline int kmemlab_pageblock_migratetype(const struct page *page)
-{
-	unsigned long pfn = page_to_pfn(page), bitidx, word;
-	const unsigned long *bitmap;
-
-#ifdef CONFIG_SPARSEMEM
-	bitmap = section_to_usemap(__pfn_to_section(pfn));
-	pfn &= PAGES_PER_SECTION - 1;
-#else
-	bitmap = page_zone(page)->pageblock_flags;
-	pfn -= pageblock_start_pfn(page_zone(page)->zone_start_pfn);
-#endif
-	bitidx = (pfn >> pageblock_order) * NR_PAGEBLOCK_BITS;
-	word = READ_ONCE(bitmap[bitidx / BITS_PER_LONG]) >>
-	       (bitidx % BITS_PER_LONG);
-#ifdef PAGEBLOCK_MIGRATETYPE_MASK
-#ifdef CONFIG_MEMORY_ISOLATION
-	if (word & BIT(PB_migrate_isolate))
-		return MIGRATE_ISOLATE;
-#endif
-	return word & PAGEBLOCK_MIGRATETYPE_MASK;
-#else
-	return word & MIGRATETYPE_MASK;
-#endif
-}
 
 struct kmemlab_tracepoint_lookup {
 	const char *name;
@@ -256,6 +225,88 @@ static inline struct tracepoint *kmemlab_find_tracepoint(const char *name)
 	if (IS_ENABLED(CONFIG_TRACEPOINTS))
 		for_each_kernel_tracepoint(kmemlab_tracepoint_match, &lookup);
 	return lookup.tp;
+}
+
+/*
+ * How this kernel lays out a pageblock's flags (pageblock-flags.h and
+ * mm/page_alloc.c).  6.17 gave isolation a bit of its own,
+ * PB_migrate_isolate after the three migrate type bits and the compaction
+ * skip bit, and rounded NR_PAGEBLOCK_BITS up to a power of two; before,
+ * MIGRATE_ISOLATE was one of the values of the three bits.
+ */
+static inline struct kmemlab_pb_layout kmemlab_pageblock_layout(void)
+{
+	struct kmemlab_pb_layout l = {
+		.block_order = pageblock_order,
+		.bits_per_block = NR_PAGEBLOCK_BITS,
+#ifdef PAGEBLOCK_ISO_MASK
+		.migrate_mask = PAGEBLOCK_MIGRATETYPE_MASK,
+		.isolate_mask = PAGEBLOCK_ISO_MASK,
+#else
+		.migrate_mask = MIGRATETYPE_MASK,
+#endif
+	};
+
+#if defined(PAGEBLOCK_ISO_MASK) && defined(CONFIG_MEMORY_ISOLATION)
+	l.isolate_type = MIGRATE_ISOLATE;
+#endif
+	return l;
+}
+
+/*
+ * The bitmap that holds the flags of @pfn's pageblock, and in *@offset
+ * the pfn's place in the bitmap's span (mm/page_alloc.c's
+ * get_pageblock_bitmap() and pfn_to_bitidx(), which are static): with
+ * SPARSEMEM, the memory section's (mem_section is exported), else the
+ * zone's.  The caller has checked that @pfn is online, and holds off its
+ * removal as mm/vmstat.c does: zone->lock, interrupts off.
+ */
+static inline const unsigned long *
+kmemlab_pageblock_bitmap(struct zone *zone, unsigned long pfn,
+			 unsigned long *offset)
+{
+#ifdef CONFIG_SPARSEMEM
+	*offset = pfn & (PAGES_PER_SECTION - 1);
+	return section_to_usemap(__pfn_to_section(pfn));
+#else
+	*offset = pfn - pageblock_start_pfn(zone->zone_start_pfn);
+	return zone->pageblock_flags;
+#endif
+}
+
+/*
+ * A CPU's pageset lines of /proc/zoneinfo (mm/vmstat.c,
+ * zoneinfo_show_print()).  6.13 added high_min and high_max, fields since
+ * 6.7, and widened the other lines to line up with them.  Only a format
+ * changed, which no header shows: the version it is.
+ */
+#define KMEMLAB_PCP_HIGH_MINMAX						\
+	(LINUX_VERSION_MAJOR > 6 ||					\
+	 (LINUX_VERSION_MAJOR == 6 && LINUX_VERSION_PATCHLEVEL >= 13))
+
+static inline void kmemlab_zoneinfo_pcp(struct seq_file *m, int cpu,
+					const struct per_cpu_pages *pcp)
+{
+#if KMEMLAB_PCP_HIGH_MINMAX
+	seq_printf(m,
+		   "    cpu: %i\n"
+		   "              count:    %i\n"
+		   "              high:     %i\n"
+		   "              batch:    %i\n"
+		   "              high_min: %i\n"
+		   "              high_max: %i\n",
+		   cpu, READ_ONCE(pcp->count), READ_ONCE(pcp->high),
+		   READ_ONCE(pcp->batch), READ_ONCE(pcp->high_min),
+		   READ_ONCE(pcp->high_max));
+#else
+	seq_printf(m,
+		   "    cpu: %i\n"
+		   "              count: %i\n"
+		   "              high:  %i\n"
+		   "              batch: %i\n",
+		   cpu, READ_ONCE(pcp->count), READ_ONCE(pcp->high),
+		   READ_ONCE(pcp->batch));
+#endif
 }
 
 #endif /* KMEMLAB_COMPAT_H */

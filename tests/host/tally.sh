@@ -57,8 +57,8 @@ check "a failing parent whose subtests passed fails once; an empty subtest is a 
 check "SKIP is counted apart, never as a pass; not ok with SKIP is a failure" \
 	tallies 1 skip "2 skipped
 1 passed, 1 failed"
-check "figures: summed per NAME at any depth, in the order first seen" \
-	tallies 0 figures "figures: reports=3 hostile_inputs=2750 tight=5 odd_indent=3
+check "figures: summed per NAME at any depth, in the order first seen; NAME_max the largest" \
+	tallies 0 figures "figures: reports=3 hold_ns_max=250 hostile_inputs=2750 tight=5 odd_indent=3
 2 passed, 0 failed"
 check "lines that are not TAP, or not at KTAP indentation, are ignored" \
 	tallies 0 garbage "2 passed, 0 failed"
@@ -82,7 +82,7 @@ check "-s: one line, with the skipped" short
 
 named() {
 	run 0 "$T" -n vm "$F/tally-figures.tap" &&
-		said "vm: figures: reports=3 hostile_inputs=2750 tight=5 odd_indent=3
+		said "vm: figures: reports=3 hold_ns_max=250 hostile_inputs=2750 tight=5 odd_indent=3
 vm: 2 passed, 0 failed"
 }
 check "-n NAME: every line printed starts with NAME" named

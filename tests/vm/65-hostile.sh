@@ -30,7 +30,8 @@ dmesg_mark
 t0=$(date +%s)
 fuzz "pages: 1000 malformed writes refused with EINVAL" pages "$P/pages" 1000 "$SEED"
 fuzz "snapshot: 1000 malformed writes refused with EINVAL" snapshot "$P/snapshot" 1000 "$SEED"
-for f in buddyinfo pagetypeinfo unusable_index extfrag_index experiment stats metrics fallbacks; do
+for f in buddyinfo pagetypeinfo unusable_index extfrag_index experiment stats metrics \
+	fallbacks pageblocks pageblock_map zoneinfo watermarks; do
 	fuzz "$f (read-only): 20 writes refused with EINVAL" readonly "$P/$f" 20 "$SEED"
 done
 t=$(($(date +%s) - t0 + 1))

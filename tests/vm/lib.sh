@@ -101,6 +101,18 @@ same_buddyinfo() {
 		diff -U0 -L "$1" -L "$2" /tmp/pair.a /tmp/pair.b
 }
 
+# read_all OUT FILE...: reads the FILEs in one process into OUT, each
+# after a line "--kmemlab-file FILE--" (a FILE given twice shows twice), so
+# that files which must agree are read with nothing in between; awk tells
+# them apart by counting those lines.  kmemlab-readall takes no page
+# between two reads, which cat does (see tests/vm/bin/kmemlab-readall.c):
+# for counts that a page moves, the per-cpu lists' above all.
+read_all() {
+	ra_out=$1
+	shift
+	kmemlab-readall "$@" >"$ra_out"
+}
+
 # artifact NAME FILE: hands FILE to the host, where the checks in
 # tests/vm/host/ find it as artifacts/NAME (see vm_artifacts).
 artifact() {

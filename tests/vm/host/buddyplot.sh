@@ -4,6 +4,7 @@
 # of tests/vm/95-scripts.sh, from the live VM, drawn by buddyplot into a
 # PNG of the expected size; and the host's buddyinfo-diff (bash's awk)
 # says what busybox's said in the guest.
+# guest test: 95-scripts
 #
 # The checks are functions called through check(), which shellcheck takes
 # for unreachable code.

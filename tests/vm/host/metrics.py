@@ -16,6 +16,31 @@ FAMILIES = {
     "kmemlab_free_blocks": ("node", "zone", "order", "type"),
     "kmemlab_unusable_index": ("node", "zone", "order"),
     "kmemlab_extfrag_index": ("node", "zone", "order"),
+    "kmemlab_pageblocks": ("node", "zone", "type"),
+    "node_zoneinfo_nr_free_pages": ("node", "zone"),
+    "node_zoneinfo_min_pages": ("node", "zone"),
+    "node_zoneinfo_low_pages": ("node", "zone"),
+    "node_zoneinfo_high_pages": ("node", "zone"),
+    "kmemlab_watermark_boost_pages": ("node", "zone"),
+    "kmemlab_pcp_pages": ("node", "zone"),
+}
+
+# node_exporter's zoneinfo collector (collector/zoneinfo_linux.go): the
+# help of the families whose names it has, and the /proc/zoneinfo line
+# each is read from ("count:" lines summed over the zone's CPUs).
+NODE_EXPORTER_HELP = {
+    "node_zoneinfo_nr_free_pages": "Total number of free pages in the zone",
+    "node_zoneinfo_min_pages": "Zone watermark pages_min",
+    "node_zoneinfo_low_pages": "Zone watermark pages_low",
+    "node_zoneinfo_high_pages": "Zone watermark pages_high",
+}
+ZONEINFO_LINES = {
+    "node_zoneinfo_nr_free_pages": "pages free",
+    "node_zoneinfo_min_pages": "min",
+    "node_zoneinfo_low_pages": "low",
+    "node_zoneinfo_high_pages": "high",
+    "kmemlab_watermark_boost_pages": "boost",
+    "kmemlab_pcp_pages": "count:",
 }
 
 
@@ -62,6 +87,41 @@ def per_type(lines):
     return cells
 
 
+def per_blocktype(lines):
+    """{(node, zone, type): blocks} of /proc/pagetypeinfo's "Number of
+    blocks type" sections."""
+    cells, names = {}, None
+    for line in lines:
+        if line.startswith("Number of blocks type"):
+            names = line.split()[4:]
+        elif names and re.match(r"Node +\d+, zone +\S+ ", line):
+            f = line.replace(",", " ").split()
+            for name, v in zip(names, f[4:]):
+                cells[(f[1], f[3], name)] = float(v)
+        else:
+            names = None
+    return cells
+
+
+def per_zone(lines, what):
+    """{(node, zone): value} of the /proc/zoneinfo line WHAT of each
+    populated zone (one with pagesets), summed over its lines."""
+    cells, key, pagesets = {}, None, set()
+    for line in lines:
+        m = re.match(r"Node (\d+), zone +(\S+)$", line)
+        if m:
+            key = m.groups()
+            continue
+        f = line.split()
+        if f == ["pagesets"]:
+            pagesets.add(key)
+        elif what == "pages free" and f[:2] == ["pages", "free"]:
+            cells[key] = cells.get(key, 0) + float(f[2])
+        elif f and f[0] == what and len(f) == 2:
+            cells[key] = cells.get(key, 0) + float(f[1])
+    return {k: v for k, v in cells.items() if k in pagesets}
+
+
 class Tap:
     def __init__(self, profile):
         self.n, self.failed, self.profile = 0, 0, profile
@@ -103,7 +163,7 @@ def main(artifacts, profile):
     read = sections(open(f"{artifacts}/metrics.read").read())
     fams = parse(tap, "metrics", "\n".join(read["/sys/kernel/debug/buddy_probe/metrics"]) + "\n")
     if fams is not None:
-        tap.check("the four families, gauges with help, and nothing else",
+        tap.check("the eleven families, gauges with help, and nothing else",
                   set(fams) == set(FAMILIES) and
                   all(f.type == "gauge" and f.documentation for f in fams.values()),
                   {n: (f.type, f.documentation) for n, f in fams.items()})
@@ -123,9 +183,18 @@ def main(artifacts, profile):
             tap.same(f"kmemlab_{index} equals extfrag/{index}",
                      samples(fams[f"kmemlab_{index}"]),
                      per_order(read[f"/sys/kernel/debug/extfrag/{index}"]))
+        tap.same("kmemlab_pageblocks equals /proc/pagetypeinfo's Number of blocks type",
+                 samples(fams["kmemlab_pageblocks"]),
+                 per_blocktype(read["/proc/pagetypeinfo"]))
+        tap.check("node_zoneinfo_* have node_exporter's help",
+                  all(fams[n].documentation == h for n, h in NODE_EXPORTER_HELP.items()),
+                  {n: fams[n].documentation for n in NODE_EXPORTER_HELP})
+        for name, line in ZONEINFO_LINES.items():
+            tap.same(f"{name} equals /proc/zoneinfo's {line}",
+                     samples(fams[name]), per_zone(read["/proc/zoneinfo"], line))
     textfile = parse(tap, "buddy-textfile's kmemlab_buddy.prom",
                      open(f"{artifacts}/textfile.prom").read())
-    tap.check("buddy-textfile's file has the four families",
+    tap.check("buddy-textfile's file has the eleven families",
               textfile is not None and set(textfile) == set(FAMILIES))
     return 1 if tap.failed else 0
 
