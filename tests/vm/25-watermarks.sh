@@ -72,6 +72,7 @@ wm_agrees() {
 
 # The kernel's page size, in kB, as it says it maps this shell's memory.
 page_kb=$(awk '$1 == "KernelPageSize:" { print $2; exit }' /proc/self/smaps)
+dmesg_mark
 insmod "$KO/buddy_probe.ko"
 check "watermarks is mode 0400" test "$(stat -c %a "$P/watermarks")" = 400
 check "watermarks: a row per zone and order, a row per zone, and all" \
