@@ -50,6 +50,7 @@ spans_hold() {
 		END { exit bad || !total }' /proc/pagetypeinfo /proc/zoneinfo "$P/pageblocks"
 }
 
+dmesg_mark
 insmod "$KO/buddy_probe.ko"
 check "pageblocks is mode 0400" test "$(stat -c %a "$P/pageblocks")" = 400
 check "pageblocks has a header per node of /proc/pagetypeinfo" \

@@ -89,6 +89,7 @@ freed_rows_free() {
 	[ -s /tmp/map.freed ] && awk '$1 != $2 { print; bad = 1 } END { exit bad }' /tmp/map.freed
 }
 
+dmesg_mark
 insmod "$KO/buddy_probe.ko"
 check "pageblock_map is mode 0400" test "$(stat -c %a "$P/pageblock_map")" = 400
 check "the map read with buddyinfo and pageblocks while the free lists stood still" \

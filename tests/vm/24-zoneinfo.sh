@@ -38,6 +38,7 @@ zoneinfo_in() {
 		}' /tmp/zi.read
 }
 
+dmesg_mark
 insmod "$KO/buddy_probe.ko"
 check "zoneinfo is mode 0400" test "$(stat -c %a "$P/zoneinfo")" = 400
 check "zoneinfo has a zone per line of /proc/buddyinfo" \

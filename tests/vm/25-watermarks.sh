@@ -72,12 +72,13 @@ wm_agrees() {
 
 # The kernel's page size, in kB, as it says it maps this shell's memory.
 page_kb=$(awk '$1 == "KernelPageSize:" { print $2; exit }' /proc/self/smaps)
+dmesg_mark
 insmod "$KO/buddy_probe.ko"
 check "watermarks is mode 0400" test "$(stat -c %a "$P/watermarks")" = 400
 check "watermarks: a row per zone and order, a row per zone, and all" \
 	test "$(awk '$1 ~ /^[0-9]+$/ && NF == 6' "$P/watermarks" | grep -c .)" -eq \
 	"$(awk '{ n += NF - 4 + 1 } END { print n }' /proc/buddyinfo)"
-check "watermarks read with the kernel's files while free memory stood still" retry 30 wm_read
+check "watermarks read with the kernel's files while free memory stood still" retry 100 wm_read
 check "per zone and order, the free blocks and pages of /proc/buddyinfo" wm_agrees blocks
 check "low_ok is the rule, from /proc/zoneinfo and /proc/pagetypeinfo" wm_agrees low_ok
 check "per zone, free_area, pcp and nr_free_pages are buddyinfo, zoneinfo's count: and pages free" \
