@@ -87,9 +87,19 @@ insmod "$KO/buddy_probe.ko"
 before=$(free_pages)
 # 70%: the child's region then reaches low in the zone, where compaction's
 # migrate scanner starts; a region all near the zone's end would have its
-# holes filled from below, and keep its pages.
-lab -s 70 -o "$FL/saved" -x "sh $FL/hook"
-check "fraglab -s 70 runs to the end (exit 0)" ran 0
+# holes filled from below, and keep its pages.  That still happens at
+# times: on 6.1's 512 MiB VM a first compaction after boot moved none of
+# the child's pages, the next ones thousands.  So the lab runs again
+# while none moved, 3 times at most.
+tries=0
+while [ "$tries" -lt 3 ]; do
+	tries=$((tries + 1))
+	lab -s 70 -o "$FL/saved" -x "sh $FL/hook"
+	if [ "$status" -ne 0 ] || [ "$(moved)" -gt 0 ]; then
+		break
+	fi
+done
+check "fraglab -s 70 runs to the end (exit 0, run $tries of 3 at most)" ran 0
 after=$(free_pages)
 rmmod buddy_probe
 
