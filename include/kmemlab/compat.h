@@ -199,7 +199,6 @@ static inline vm_fault_t kmemlab_insert_mixed(struct vm_area_struct *vma,
 }
 #endif
 
-
 struct kmemlab_tracepoint_lookup {
 	const char *name;
 	struct tracepoint *tp;
