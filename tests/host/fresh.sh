@@ -66,7 +66,7 @@ names_match() {
 	local conf=$1 list series clang pkg known missing
 	list=$(with_apt "$conf" "$KMEMLAB_ROOT/scripts/setup" --list) || return 1
 	series=$(with_apt "$conf" apt-cache show --no-all-versions linux-image-amd64 |
-		sed -n 's/^Depends: linux-image-\([0-9]*\.[0-9]*\)\..*/\1/p')
+		sed -n 's/^Depends: .*linux-image-\([0-9]*\.[0-9]*\)\..*/\1/p')
 	clang=$(with_apt "$conf" apt-cache show --no-all-versions clang |
 		sed -n 's/^Version: \([0-9]*:\)\{0,1\}\([0-9]*\)\..*/\2/p')
 	for pkg in "linux-source-$series" "libclang-rt-$clang-dev"; do
@@ -83,6 +83,9 @@ check "setup --list: the host release's names ($(kmemlab_host_codename))" names_
 for conf in "$KMEMLAB_CACHE"/lane-*/apt/apt.conf; do
 	[ -e "$conf" ] || continue
 	suite=$(awk '/^deb /{ print $4; exit }' "$(dirname "$conf")/sources.list")
+	# setup is for Debian 12 and 13: other lanes' suites (sid, a
+	# backports suite without its release) are not a release to set up.
+	case $suite in bookworm | trixie) ;; *) continue ;; esac
 	check "setup --list: $suite's names, from the lists of ${conf#"$KMEMLAB_CACHE"/}" names_match "$conf"
 done
 check "setup: a bad option is a usage error" usage_error "$KMEMLAB_ROOT/scripts/setup" --install
