@@ -114,7 +114,15 @@ check "compaction lowered it again ($u1 -> $u2)" \
 	sh -c "[ $u2 -lt $u1 ] || { cat $FL/buddyinfo.fragmented $FL/buddyinfo.compacted; grep -E 'compact|migrate' $FL/out; false; }"
 m1=$(vm "$FL/vmstat.fragmented" pgmigrate_success)
 m2=$(vm "$FL/vmstat.compacted" pgmigrate_success)
-check "compaction made pgmigrate_success grow ($m1 -> $m2, /proc/vmstat)" test "$m2" -gt "$m1"
+# Without CONFIG_VM_EVENT_COUNTERS (the debug lane's kernel) /proc/vmstat
+# has no event counters: the pagemap below still shows the moves.
+events=
+[ -n "$m1" ] || events=" # SKIP no pgmigrate_success in /proc/vmstat (CONFIG_VM_EVENT_COUNTERS off)"
+if [ -n "$events" ]; then
+	ok "compaction made pgmigrate_success grow$events"
+else
+	check "compaction made pgmigrate_success grow ($m1 -> $m2, /proc/vmstat)" test "$m2" -gt "$m1"
+fi
 n=$(moved)
 check "some of the child's pages changed frame ($n, in /proc/PID/pagemap)" \
 	sh -c "[ $n -gt 0 ] || { grep -E '^compacted\.(compact|pgmigrate).*delta' $FL/out; false; }"
@@ -144,9 +152,13 @@ for s in baseline fragmented compacted; do
 	check "fraglab's $s unusable index at order 9 is the test's from the buddyinfo it read" \
 		same_index "$s"
 done
-check "fraglab's pgmigrate_success delta is the kernel's over the compaction" \
-	test "$(kv compacted.pgmigrate_success.delta)" -eq \
-	$(($(vm "$FL/saved/vmstat.compacted" pgmigrate_success) - $(vm "$FL/saved/vmstat.fragmented" pgmigrate_success)))
+if [ -n "$events" ]; then
+	ok "fraglab's pgmigrate_success delta is the kernel's over the compaction$events"
+else
+	check "fraglab's pgmigrate_success delta is the kernel's over the compaction" \
+		test "$(kv compacted.pgmigrate_success.delta)" -eq \
+		$(($(vm "$FL/saved/vmstat.compacted" pgmigrate_success) - $(vm "$FL/saved/vmstat.fragmented" pgmigrate_success)))
+fi
 read -r pid _ pages <"$FL/child"
 check "the child freed every other page: it keeps half of its $pages" \
 	test "$(kv child.kept)" -eq $(((pages + 1) / 2))
