@@ -83,6 +83,8 @@ ran() {
 	[ "$status" -eq "$1" ] || { echo "exit status $status"; tail -n 20 "$FL/err"; return 1; }
 }
 
+# The log from here on: the debug kernel's boot lines (kmemleak's) are not ours.
+dmesg_mark
 insmod "$KO/buddy_probe.ko"
 before=$(free_pages)
 # 70%: the child's region then reaches low in the zone, where compaction's
