@@ -4,6 +4,7 @@
 # fraglab's three steps in tests/vm/84-fraglab.sh, from the live VM, drawn
 # by buddyplot: a PNG of the size asked for, not blank (each step's bars
 # in its color), and an SVG with a column per zone and the index row.
+# guest test: 84-fraglab
 #
 # The checks are functions called through check(), which shellcheck takes
 # for unreachable code.
