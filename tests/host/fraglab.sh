@@ -18,9 +18,13 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 FL=$scratch/fraglab/fraglab
 
+# ldd (libc-bin, on every Debian; file(1) is not) says so of a static
+# executable.
 builds_static() {
+	local said
 	make -s -C "$KMEMLAB_ROOT/tools/fraglab" O="$scratch" fraglab || return 1
-	file "$FL" | grep -q 'statically linked' || { file "$FL"; return 1; }
+	said=$(LC_ALL=C ldd "$FL" 2>&1)
+	grep -q 'not a dynamic executable' <<<"$said" || { echo "$said"; return 1; }
 }
 
 help_text() {
