@@ -92,7 +92,7 @@ before=$(free_pages)
 # holes filled from below, and keep its pages.  That still happens at
 # times: on 6.1's 512 MiB VM a first compaction after boot moved none of
 # the child's pages, the next ones thousands; on 7.2's, one moved 195
-# while the per-cpu lists gave back 9578 single pages, and the index rose.
+# while 9578 more single pages lay free than before, and the index rose.
 # So the lab runs again while none moved or the index did not fall, 3
 # times at most.
 tries=0
