@@ -18,6 +18,9 @@ struct seq_file;
 struct zone *bp_first_zone(void);
 struct zone *bp_next_zone(struct zone *zone);
 unsigned int bp_nr_zones(void);
+void bp_show_by_node(struct seq_file *m,
+		     void (*header)(struct seq_file *m),
+		     void (*show)(struct seq_file *m, struct zone *zone));
 
 /* A zone's free block counts, with the zone's identity. */
 struct bp_zone_reading {

@@ -98,17 +98,8 @@ static void show_zone(struct seq_file *m, struct zone *zone)
 /* /proc/pagetypeinfo prints the section once per node, header first. */
 static int pageblocks_show(struct seq_file *m, void *v)
 {
-	struct zone *zone;
-	int nid = NUMA_NO_NODE;
-
 	BUILD_BUG_ON(MIGRATE_TYPES > KMEMLAB_PB_TYPES_MAX);
-	for (zone = bp_first_zone(); zone; zone = bp_next_zone(zone)) {
-		if (zone_to_nid(zone) != nid) {
-			nid = zone_to_nid(zone);
-			show_header(m);
-		}
-		show_zone(m, zone);
-	}
+	bp_show_by_node(m, show_header, show_zone);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(pageblocks);

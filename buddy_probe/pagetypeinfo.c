@@ -75,9 +75,6 @@ static void show_zone(struct seq_file *m, struct zone *zone)
 /* /proc/pagetypeinfo prints the section once per node, header first. */
 static int pagetypeinfo_show(struct seq_file *m, void *v)
 {
-	struct zone *zone;
-	int nid = NUMA_NO_NODE;
-
 	/*
 	 * migratetype_names[] is not exported: ours must have its size, and
 	 * enum migratetype the order its names follow (the same 6.1 to 7.3).
@@ -92,13 +89,7 @@ static int pagetypeinfo_show(struct seq_file *m, void *v)
 	BUILD_BUG_ON(MIGRATE_ISOLATE + 1 != MIGRATE_TYPES);
 #endif
 
-	for (zone = bp_first_zone(); zone; zone = bp_next_zone(zone)) {
-		if (zone_to_nid(zone) != nid) {
-			nid = zone_to_nid(zone);
-			show_header(m);
-		}
-		show_zone(m, zone);
-	}
+	bp_show_by_node(m, show_header, show_zone);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(pagetypeinfo);

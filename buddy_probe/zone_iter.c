@@ -46,6 +46,26 @@ unsigned int bp_nr_zones(void)
 	return n;
 }
 
+/*
+ * As /proc/pagetypeinfo prints its sections: once per node, @header
+ * first, then @show for each of the node's zones.
+ */
+void bp_show_by_node(struct seq_file *m,
+		     void (*header)(struct seq_file *m),
+		     void (*show)(struct seq_file *m, struct zone *zone))
+{
+	struct zone *zone;
+	int nid = NUMA_NO_NODE;
+
+	for (zone = bp_first_zone(); zone; zone = bp_next_zone(zone)) {
+		if (zone_to_nid(zone) != nid) {
+			nid = zone_to_nid(zone);
+			header(m);
+		}
+		show(m, zone);
+	}
+}
+
 /* Copies the per-order free counts; the caller holds zone->lock. */
 void bp_read_zone_counts_locked(struct zone *zone,
 				struct kmemlab_zone_counts *zc)
