@@ -8,5 +8,6 @@
 #include "../lib/kmalloc_class.c"
 #include "../lib/kmalloc_row.c"
 #include "../lib/map_page.c"
+#include "../lib/parse_num.c"
 #include "../lib/pfn_runs.c"
 #include "../lib/size_list.c"

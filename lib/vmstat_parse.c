@@ -8,6 +8,7 @@
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
+#include <kmemlab/parse_num.h>
 #include <kmemlab/vmstat_parse.h>
 
 /**
@@ -24,8 +25,9 @@
 int kmemlab_vmstat_parse_line(const char *line, char *name, size_t name_size,
 			      unsigned long long *value)
 {
-	char digits[24];
+	const char *end;
 	size_t len, i;
+	int ret;
 
 	len = strcspn(line, "\n ");
 	if (!len || len >= name_size || line[len] != ' ')
@@ -36,15 +38,13 @@ int kmemlab_vmstat_parse_line(const char *line, char *name, size_t name_size,
 	memcpy(name, line, len);
 	name[len] = '\0';
 
-	line += len + 1;
-	len = strcspn(line, "\n");
-	/* kstrtoull() takes a '+' and a base prefix: vmstat prints neither. */
-	if (!len || len >= sizeof(digits) || line[0] < '0' || line[0] > '9' ||
-	    (line[len] && line[len + 1]))
-		return -EINVAL;
-	memcpy(digits, line, len);
-	digits[len] = '\0';
-	return kstrtoull(digits, 10, value);
+	/* Plain decimal, as vmstat prints it: no sign, base or leading zero. */
+	ret = kmemlab_parse_u64(line + len + 1, 0, value, &end);
+	if (ret)
+		return ret == -ERANGE ? ret : -EINVAL;
+	if (*end == '\n')
+		end++;
+	return *end ? -EINVAL : 0;
 }
 
 /**

@@ -7,6 +7,7 @@
 #include "../lib/buddy_math.c"
 #include "../lib/kmalloc_class.c"
 #include "../lib/map_page.c"
+#include "../lib/parse_num.c"
 #include "../lib/pfn_runs.c"
 #include "../lib/size_list.c"
 #include "../lib/vmalloc_row.c"

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The sizes= parameter of kmalloc_demo and vmalloc_demo: a comma-separated
- * list such as "8,17,4K,4M" (memparse() suffixes).  Parsed by the module's
- * init rather than by a kernel_param_ops, so that a bad list is refused
- * with one message that says which entry is wrong and why.
+ * list such as "8,17,4K,4M": decimal or 0x hex, K/M/G/T/P/E suffixes, no
+ * leading zero, nothing that overflows (kmemlab/parse_num.h).  Parsed by
+ * the module's init rather than by a kernel_param_ops, so that a bad list
+ * is refused with one message that says which entry is wrong and why.
  */
 #ifndef KMEMLAB_SIZE_LIST_H
 #define KMEMLAB_SIZE_LIST_H
@@ -16,6 +17,8 @@ enum kmemlab_sizes_err {
 	KMEMLAB_SIZES_OK,
 	KMEMLAB_SIZES_EMPTY,		/* no entry at all */
 	KMEMLAB_SIZES_NOT_A_NUMBER,	/* entry @bad is not a size */
+	KMEMLAB_SIZES_LEADING_ZERO,	/* entry @bad starts 0 and a digit */
+	KMEMLAB_SIZES_OVERFLOW,		/* entry @bad needs more than 64 bits */
 	KMEMLAB_SIZES_ZERO,		/* entry @bad is 0 */
 	KMEMLAB_SIZES_TOO_LARGE,	/* entry @bad is above @max_size */
 	KMEMLAB_SIZES_TOO_MANY,		/* more than KMEMLAB_MAX_SIZES entries */

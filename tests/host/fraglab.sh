@@ -53,7 +53,8 @@ check "docs/reference.md documents every option --help lists" documented
 for args in "-s 0" "-s 81" "-s 100" "-s abc" "-s -5" "-s 10x" "-s 5.5" "-s" \
 	"-p bogus" "-p" "-S x" "-S -1" "-S 18446744073709551616" "-c abc" "-c -1" \
 	"-c 100000" "-o /nonexistent" "-o /etc/passwd" "--bogus" "-q" "extra" \
-	"-s 10 extra" "--share=0" "--pattern=" "--compact="; do
+	"-s 10 extra" "--share=0" "--pattern=" "--compact=" "-s 010" "-s +5" \
+	"-S 012" "-c 01"; do
 	# shellcheck disable=SC2086 # the options' words
 	check "fraglab $args: exit 2, a reason, nothing done" usage_error "$FL" $args
 done

@@ -49,9 +49,12 @@ check "unknown kind: usage error" usage_error "$K" slab 1
 check "index not a number: usage error" usage_error "$K" kmalloc x
 check "negative index: usage error" usage_error "$K" vmalloc -1
 check "index with junk: usage error" usage_error "$K" vmalloc 1x
+check "index with a leading zero: usage error" usage_error "$K" vmalloc 01
+check "index with a plus: usage error" usage_error "$K" vmalloc +1
 check "index beyond 64 bits: usage error" usage_error "$K" kmalloc 99999999999999999999999
 check "-n 0: usage error" usage_error "$K" -n 0 kmalloc 1
 check "-n not a number: usage error" usage_error "$K" -n two kmalloc 1
+check "-n with a leading zero: usage error" usage_error "$K" -n 010 kmalloc 1
 check "--offset not a number: usage error" usage_error "$K" --offset -3 kmalloc 1
 check "an offset too large for off_t: usage error" usage_error "$K" -o 18446744073709551615 kmalloc 1
 check "-o without its value: usage error" usage_error "$K" kmalloc 1 -o

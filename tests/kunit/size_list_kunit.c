@@ -33,6 +33,19 @@ static const struct sizes_case sizes_cases[] = {
 	{ "empty entry", "8,,16", SZ_4M, KMEMLAB_SIZES_NOT_A_NUMBER, 1, 8, 8, 1 },
 	{ "trailing comma", "8,", SZ_4M, KMEMLAB_SIZES_NOT_A_NUMBER, 1, 8, 8, 1 },
 	{ "space", "8, 16", SZ_4M, KMEMLAB_SIZES_NOT_A_NUMBER, 1, 8, 8, 1 },
+	/* memparse() wrapped these to 0 or to a small size, and read octal. */
+	{ "2^64", "18446744073709551616", ~0UL, KMEMLAB_SIZES_OVERFLOW, 0, 0, 0, 0 },
+	{ "2^64 - 1", "8,18446744073709551615", SZ_4M, KMEMLAB_SIZES_TOO_LARGE, 1, 8, ~0UL, 1 },
+	{ "2^64 + 8", "18446744073709551624", ~0UL, KMEMLAB_SIZES_OVERFLOW, 0, 0, 0, 0 },
+	{ "2^64 as a suffix", "16777216T", ~0UL, KMEMLAB_SIZES_OVERFLOW, 0, 0, 0, 0 },
+	{ "2^64 as a suffix, then more", "16777216T,8", ~0UL, KMEMLAB_SIZES_OVERFLOW, 0, 0, 0, 0 },
+	{ "overflow in the second", "8,32E", ~0UL, KMEMLAB_SIZES_OVERFLOW, 1, 8, 8, 1 },
+	{ "octal-looking", "0777", SZ_4M, KMEMLAB_SIZES_LEADING_ZERO, 0, 0, 0, 0 },
+	{ "leading zero, suffix", "8,04K", SZ_4M, KMEMLAB_SIZES_LEADING_ZERO, 1, 8, 8, 1 },
+	{ "plus sign", "+5", SZ_4M, KMEMLAB_SIZES_NOT_A_NUMBER, 0, 0, 0, 0 },
+	{ "newline", "5\n", SZ_4M, KMEMLAB_SIZES_NOT_A_NUMBER, 0, 0, 0, 0 },
+	{ "hex with a suffix", "0x10K", SZ_4M, KMEMLAB_SIZES_OK, 1, SZ_16K, SZ_16K, 0 },
+	{ "E suffix", "1E", ~0UL, KMEMLAB_SIZES_OK, 1, 1UL << 60, 1UL << 60, 0 },
 };
 
 static void sizes_case_desc(const struct sizes_case *c, char *desc)
@@ -76,6 +89,8 @@ static void parse_sizes_count_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, bad, KMEMLAB_MAX_SIZES);
 	KUNIT_EXPECT_STREQ(test, kmemlab_sizes_strerror(KMEMLAB_SIZES_TOO_MANY),
 			   "more than 64 sizes");
+	KUNIT_EXPECT_STREQ(test, kmemlab_sizes_strerror(KMEMLAB_SIZES_OVERFLOW),
+			   "more than 64 bits");
 }
 
 static struct kunit_case size_list_test_cases[] = {

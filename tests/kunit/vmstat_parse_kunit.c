@@ -28,6 +28,7 @@ static const struct line_case line_cases[] = {
 	{ "a sign", "pgmigrate_success -12\n", -EINVAL },
 	{ "a plus", "pgmigrate_success +12\n", -EINVAL },
 	{ "hex", "pgmigrate_success 0x12\n", -EINVAL },
+	{ "a leading zero", "pgmigrate_success 012\n", -EINVAL },
 	{ "a word after", "pgmigrate_success 12 13\n", -EINVAL },
 	{ "text after the newline", "pgmigrate_success 12\nx 1\n", -EINVAL },
 	{ "a name with a dash", "pg-migrate 12\n", -EINVAL },

@@ -25,6 +25,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <kmemlab/frag_delta.h>
+#include <kmemlab/parse_num.h>
 #include "fraglab.h"
 
 /* At most this share of free memory: the rest keeps the machine running. */
@@ -102,24 +103,27 @@ static int stopped(void)
 	fprintf(stderr, "fraglab: " fmt "\n(fraglab --help for the options)\n", \
 		##__VA_ARGS__)
 
-/* Decimal digits only, in range [@min, @max]; '%' allowed at the end. */
+/*
+ * Decimal (lib/parse_num.c: no sign, no leading zero, no overflow), in
+ * range [@min, @max]; '%' allowed at the end.
+ */
 static int parse_uint(const char *s, unsigned long long min,
 		      unsigned long long max, bool percent,
 		      unsigned long long *val)
 {
-	char *end;
+	const char *end;
+	u64 v;
+	int ret;
 
-	if (*s < '0' || *s > '9')
-		return -EINVAL;
-	errno = 0;
-	*val = strtoull(s, &end, 10);
-	if (errno)
-		return -ERANGE;
+	ret = kmemlab_parse_u64(s, 0, &v, &end);
+	if (ret)
+		return ret == -ERANGE ? ret : -EINVAL;
 	if (percent && *end == '%')
 		end++;
 	if (*end)
 		return -EINVAL;
-	return *val < min || *val > max ? -ERANGE : 0;
+	*val = v;
+	return v < min || v > max ? -ERANGE : 0;
 }
 
 static int parse_options(int argc, char **argv, struct options *o)

@@ -31,6 +31,7 @@
 #include <linux/bitops.h>
 #include <linux/kernel.h>
 #include <kmemlab/map_page.h>
+#include <kmemlab/parse_num.h>
 #include <kmemlab/pfn_runs.h>
 
 #define DEBUGFS		"/sys/kernel/debug"
@@ -96,16 +97,16 @@ struct upage {
 	bool seen;
 };
 
-/* Decimal only, no sign, no junk, no overflow. */
+/* Decimal only (lib/parse_num.c): no sign, leading zero, junk or overflow. */
 static int parse_ulong(const char *arg, unsigned long *val)
 {
-	char *end;
+	const char *end;
+	u64 v;
 
-	if (!*arg || arg[strspn(arg, "0123456789")])
+	if (kmemlab_parse_u64(arg, 0, &v, &end) || *end || v > ULONG_MAX)
 		return -1;
-	errno = 0;
-	*val = strtoul(arg, &end, 10);
-	return errno ? -1 : 0;
+	*val = v;
+	return 0;
 }
 
 static int usage_error(const char *fmt, const char *arg)
