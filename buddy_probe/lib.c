@@ -5,6 +5,7 @@
  */
 #include "../lib/buddy_math.c"
 #include "../lib/buddyinfo_fmt.c"
+#include "../lib/cmd_line.c"
 #include "../lib/fallback_fmt.c"
 #include "../lib/frag_index.c"
 #include "../lib/free_area_predict.c"
@@ -12,5 +13,6 @@
 #include "../lib/pageblock.c"
 #include "../lib/pageblock_fmt.c"
 #include "../lib/pages_cmd.c"
+#include "../lib/parse_num.c"
 #include "../lib/snapshot_delta.c"
 #include "../lib/watermark.c"

@@ -12,6 +12,7 @@
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <kmemlab/cmd_line.h>
 #include <kmemlab/snapshot_delta.h>
 #include "buddy_probe.h"
 
@@ -88,13 +89,20 @@ static int record_baseline(void)
 static ssize_t snapshot_write(struct file *file, const char __user *ubuf,
 			      size_t count, loff_t *ppos)
 {
+	const char *why;
 	char buf[8];
 	char *cmd;
 	int ret;
 
+	if (!count)
+		return 0;
 	ret = bp_copy_line(buf, sizeof(buf), ubuf, count, "snapshot");
 	if (ret)
 		return ret;
+	if (kmemlab_cmd_line(buf, &why)) {
+		bp_refuse("snapshot: write refused: %s\n", why);
+		return -EINVAL;
+	}
 	cmd = strim(buf);
 	if (!strcmp(cmd, "1"))
 		ret = record_baseline();

@@ -4,7 +4,9 @@
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/stringify.h>
+#include <kmemlab/cmd_line.h>
 #include <kmemlab/pages_cmd.h>
+#include <kmemlab/parse_num.h>
 
 #define MAX_WORDS	4	/* one more than any command has */
 
@@ -14,7 +16,7 @@ static int split_words(char *line, char **words)
 	int n = 0;
 	char *word;
 
-	while ((word = strsep(&line, " \t\n"))) {
+	while ((word = strsep(&line, " \t"))) {
 		if (!*word)
 			continue;
 		if (n == MAX_WORDS)
@@ -24,29 +26,74 @@ static int split_words(char *line, char **words)
 	return n;
 }
 
+/* Reasons for a number that is refused, one per kmemlab_parse_u64() error. */
+struct num_why {
+	const char *not_a_number;
+	const char *leading_zero;
+	const char *too_large;
+};
+
+/* @word is one number of at most @max: 0, or -EINVAL with the reason. */
+static int parse_word(const char *word, unsigned int flags, u64 max, u64 *val,
+		      const struct num_why *w, const char **why)
+{
+	const char *end;
+	int ret;
+
+	ret = kmemlab_parse_u64(word, flags, val, &end);
+	if (!ret && *end)
+		ret = -EINVAL;
+	if (!ret && *val > max)
+		ret = -ERANGE;
+	if (ret == -EDOM)
+		*why = w->leading_zero;
+	else if (ret == -ERANGE)
+		*why = w->too_large;
+	else if (ret)
+		*why = w->not_a_number;
+	return ret ? -EINVAL : 0;
+}
+
+static const struct num_why order_why = {
+	"ORDER is not a number from 0 up",
+	"ORDER has a leading zero",
+	"ORDER is above the largest order",
+};
+
+static const struct num_why count_why = {
+	"COUNT is not a number from 1 up",
+	"COUNT has a leading zero",
+	"COUNT must be from 1 to " __stringify(KMEMLAB_PAGES_COUNT_MAX),
+};
+
+static const struct num_why pfn_why = {
+	"PFN is not a number from 0 up (decimal, or hex after 0x)",
+	"PFN has a leading zero (decimal, or hex after 0x)",
+	"PFN is too large",
+};
+
 static int parse_alloc(char **words, int n, unsigned int max_order,
 		       struct kmemlab_pages_cmd *cmd, const char **why)
 {
+	u64 val;
+
 	cmd->op = KMEMLAB_PAGES_ALLOC;
 	cmd->count = 1;
 	if (n < 2 || n > 3) {
 		*why = "usage: alloc ORDER [COUNT]";
 		return -EINVAL;
 	}
-	if (kstrtouint(words[1], 10, &cmd->order)) {
-		*why = "ORDER is not a number from 0 up";
+	if (parse_word(words[1], 0, max_order, &val, &order_why, why))
 		return -EINVAL;
+	cmd->order = val;
+	if (n == 3) {
+		if (parse_word(words[2], 0, KMEMLAB_PAGES_COUNT_MAX, &val,
+			       &count_why, why))
+			return -EINVAL;
+		cmd->count = val;
 	}
-	if (cmd->order > max_order) {
-		*why = "ORDER is above the largest order";
-		return -EINVAL;
-	}
-	if (n == 3 && kstrtouint(words[2], 10, &cmd->count)) {
-		*why = "COUNT is not a number from 1 up";
-		return -EINVAL;
-	}
-	if (cmd->count < 1 || cmd->count > KMEMLAB_PAGES_COUNT_MAX) {
-		*why = "COUNT must be from 1 to " __stringify(KMEMLAB_PAGES_COUNT_MAX);
+	if (!cmd->count) {
+		*why = count_why.too_large;
 		return -EINVAL;
 	}
 	return 0;
@@ -55,6 +102,8 @@ static int parse_alloc(char **words, int n, unsigned int max_order,
 static int parse_free(char **words, int n, struct kmemlab_pages_cmd *cmd,
 		      const char **why)
 {
+	u64 val;
+
 	if (n != 2) {
 		*why = "usage: free PFN | free all";
 		return -EINVAL;
@@ -64,17 +113,17 @@ static int parse_free(char **words, int n, struct kmemlab_pages_cmd *cmd,
 		return 0;
 	}
 	cmd->op = KMEMLAB_PAGES_FREE;
-	/* Base 0: the pfn may be pasted from a hex dump as 0x... */
-	if (kstrtoul(words[1], 0, &cmd->pfn)) {
-		*why = "PFN is not a number from 0 up";
+	/* Hex too: a pfn may be pasted from a dump as 0x... */
+	if (parse_word(words[1], KMEMLAB_NUM_HEX, ULONG_MAX, &val, &pfn_why,
+		       why))
 		return -EINVAL;
-	}
+	cmd->pfn = val;
 	return 0;
 }
 
 /**
  * kmemlab_pages_cmd_parse() - parse one command line
- * @line: the NUL-terminated line; split in place
+ * @line: the NUL-terminated text of one write; split in place
  * @max_order: the largest order the kernel's buddy allocator has
  * @cmd: the command, on success
  * @why: on failure, a short reason for the user
@@ -88,6 +137,8 @@ int kmemlab_pages_cmd_parse(char *line, unsigned int max_order,
 	char *words[MAX_WORDS];
 	int n;
 
+	if (kmemlab_cmd_line(line, why))
+		return -EINVAL;
 	n = split_words(line, words);
 	if (n && !strcmp(words[0], "alloc"))
 		return parse_alloc(words, n, max_order, cmd, why);

@@ -2,7 +2,7 @@
 /*
  * The commands buddy_probe's pages file accepts:
  *	alloc ORDER [COUNT]	take COUNT (default 1) blocks of 2^ORDER pages
- *	free PFN		return the block held at PFN (decimal or 0x...)
+ *	free PFN		return the block held at PFN (decimal, or hex after 0x)
  *	free all		return every block held
  */
 #ifndef KMEMLAB_PAGES_CMD_H

@@ -41,12 +41,45 @@ static const struct cmd_case cmd_cases[] = {
 	{ "free abc", -EINVAL },
 	{ "free all now", -EINVAL },
 	{ "free 99999999999999999999999", -EINVAL },
+	{ "free 18446744073709551616", -EINVAL },
+	{ "free 18446744073709551615", 0, KMEMLAB_PAGES_FREE, 0, 0, ~0UL },
+	{ "free 0", 0, KMEMLAB_PAGES_FREE, 0, 0, 0 },
+	/* No silent octal, no sign: kstrto*() took these. */
+	{ "free 010", -EINVAL },
+	{ "free 0x010", -EINVAL },
+	{ "free 0X10", 0, KMEMLAB_PAGES_FREE, 0, 0, 16 },
+	{ "alloc 05", -EINVAL },
+	{ "alloc +5", -EINVAL },
+	{ "alloc 5 +1", -EINVAL },
+	{ "alloc 10 01", -EINVAL },
+	{ "alloc 0x5", -EINVAL },
+	/* One line per write, ended by \n or \r\n at most. */
+	{ "free\n123", -EINVAL },
+	{ "alloc 5\nfree all", -EINVAL },
+	{ "alloc 5\n\n", -EINVAL },
+	{ "alloc 5\r\r\n", -EINVAL },
+	{ "alloc\r5", -EINVAL },
+	{ "alloc 5\r\n", 0, KMEMLAB_PAGES_ALLOC, 5, 1, 0 },
+	{ "alloc\t5\t2\r\n", 0, KMEMLAB_PAGES_ALLOC, 5, 2, 0 },
+	{ "free all\r\n", 0, KMEMLAB_PAGES_FREE_ALL },
 };
 
+/* The line with its line breaks spelled out, as "\\n" and "\\r". */
 static void cmd_case_desc(const struct cmd_case *c, char *desc)
 {
-	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "'%.*s'",
-		 (int)strcspn(c->line, "\n"), c->line);
+	size_t i, n = 0;
+
+	desc[n++] = '\'';
+	for (i = 0; c->line[i] && n < KUNIT_PARAM_DESC_SIZE - 4; i++) {
+		if (c->line[i] == '\n' || c->line[i] == '\r') {
+			desc[n++] = '\\';
+			desc[n++] = c->line[i] == '\n' ? 'n' : 'r';
+		} else {
+			desc[n++] = c->line[i] == '\t' ? ' ' : c->line[i];
+		}
+	}
+	desc[n++] = '\'';
+	desc[n] = '\0';
 }
 
 KUNIT_ARRAY_PARAM(cmd, cmd_cases, cmd_case_desc);
