@@ -9,6 +9,7 @@
 #include <kmemlab/buddyinfo_fmt.h>
 
 struct dentry;
+struct file;
 struct seq_file;
 
 /*
@@ -21,6 +22,16 @@ unsigned int bp_nr_zones(void);
 void bp_show_by_node(struct seq_file *m,
 		     void (*header)(struct seq_file *m),
 		     void (*show)(struct seq_file *m, struct zone *zone));
+
+/*
+ * single_open() with room for the whole file: @per_zone lines for each
+ * zone and @extra more, of at most BP_LINE_MAX bytes.  seq_file then
+ * never has to grow its buffer and run @show, with all its zone->lock
+ * holds, again.
+ */
+#define BP_LINE_MAX	160
+int bp_zones_open(struct file *file, int (*show)(struct seq_file *, void *),
+		  unsigned int per_zone, unsigned int extra);
 
 /* A zone's free block counts, with the zone's identity. */
 struct bp_zone_reading {

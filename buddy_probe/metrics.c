@@ -28,6 +28,7 @@
  */
 #include <linux/cpumask.h>
 #include <linux/debugfs.h>
+#include <linux/module.h>
 #include <linux/percpu.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
@@ -53,16 +54,15 @@ static void show_blocks(struct seq_file *m, const struct bp_zone_reading *r)
 }
 
 /* A list of BP_LIST_CAP blocks or more counts as that, as in pagetypeinfo. */
-static void show_types(struct seq_file *m, struct zone *zone, int mtype)
+static void show_types(struct seq_file *m, struct zone *zone, int mtype,
+		       const unsigned long *free)
 {
 	unsigned int order;
-	bool overflow;
 
 	for (order = 0; order < KMEMLAB_NR_ORDERS; order++)
 		seq_printf(m, "kmemlab_free_blocks{node=\"%d\",zone=\"%s\",order=\"%u\",type=\"%s\"} %lu\n",
 			   zone_to_nid(zone), zone->name, order,
-			   kmemlab_migratetype_name(mtype),
-			   bp_count_free_list(zone, order, mtype, &overflow));
+			   kmemlab_migratetype_name(mtype), free[order]);
 }
 
 static void show_index(struct seq_file *m, const struct bp_zone_reading *r,
@@ -90,12 +90,11 @@ static void show_index(struct seq_file *m, const struct bp_zone_reading *r,
 	}
 }
 
-static void show_pageblocks(struct seq_file *m, struct zone *zone)
+static void show_pageblocks(struct seq_file *m, struct zone *zone,
+			    const unsigned long *counts)
 {
-	unsigned long counts[MIGRATE_TYPES];
 	int mtype;
 
-	bp_count_pageblocks(zone, counts);
 	for (mtype = 0; mtype < MIGRATE_TYPES; mtype++)
 		seq_printf(m, "kmemlab_pageblocks{node=\"%d\",zone=\"%s\",type=\"%s\"} %lu\n",
 			   zone_to_nid(zone), zone->name,
@@ -179,12 +178,21 @@ static unsigned long zone_gauge(struct zone *zone, enum section section)
 /*
  * One open file's scrape: the zones' counts read at its start, and the
  * record a position names: a section, a zone of the readings, and a
- * migrate type in the section of the free lists.
+ * migrate type in the section of the free lists.  A record that walks
+ * free lists or pageblocks keeps what it counted, with its position:
+ * seq_file shows a record that did not fit in the buffer again at the
+ * next read(), and the walk, with its zone->lock holds, is not repeated.
  */
 struct scrape {
 	struct bp_zone_reading *readings;
 	unsigned int n;
 	unsigned int section, zone, mtype;
+	loff_t pos;
+	loff_t walked;	/* pos + 1 of the record counted below; 0: none */
+	union {
+		unsigned long free[KMEMLAB_NR_ORDERS];	/* S_TYPES */
+		unsigned long blocks[MIGRATE_TYPES];	/* S_PAGEBLOCKS */
+	} counted;
 };
 
 static unsigned int section_types(unsigned int section)
@@ -199,10 +207,12 @@ static void *metrics_start(struct seq_file *m, loff_t *pos)
 
 	if (!*pos || !s->readings) {
 		kfree(s->readings);
+		s->walked = 0;
 		s->readings = bp_read_all_zones(&s->n);
 		if (!s->readings)
 			return ERR_PTR(-ENOMEM);
 	}
+	s->pos = *pos;
 	for (s->section = 0; s->section < NR_SECTIONS; s->section++) {
 		loff_t records = (loff_t)s->n * section_types(s->section);
 
@@ -222,7 +232,7 @@ static void *metrics_next(struct seq_file *m, void *v, loff_t *pos)
 {
 	struct scrape *s = v;
 
-	++*pos;
+	s->pos = ++*pos;
 	if (++s->mtype < section_types(s->section))
 		return s;
 	s->mtype = 0;
@@ -236,9 +246,27 @@ static void metrics_stop(struct seq_file *m, void *v)
 {
 }
 
+/* Walks the free lists or pageblocks of @s's record, once per scrape. */
+static void count_record(struct scrape *s, struct zone *zone)
+{
+	unsigned int order;
+	bool overflow;
+
+	if (s->walked == s->pos + 1)
+		return;
+	if (s->section == S_TYPES)
+		for (order = 0; order < KMEMLAB_NR_ORDERS; order++)
+			s->counted.free[order] =
+				bp_count_free_list(zone, order, s->mtype,
+						   &overflow);
+	else
+		bp_count_pageblocks(zone, s->counted.blocks);
+	s->walked = s->pos + 1;
+}
+
 static int metrics_show(struct seq_file *m, void *v)
 {
-	const struct scrape *s = v;
+	struct scrape *s = v;
 	const struct bp_zone_reading *r = &s->readings[s->zone];
 	struct zone *zone = &NODE_DATA(r->counts.nid)->node_zones[r->zone_idx];
 
@@ -249,7 +277,8 @@ static int metrics_show(struct seq_file *m, void *v)
 		show_blocks(m, r);
 		break;
 	case S_TYPES:
-		show_types(m, zone, s->mtype);
+		count_record(s, zone);
+		show_types(m, zone, s->mtype, s->counted.free);
 		break;
 	case S_UNUSABLE:
 		show_index(m, r, KMEMLAB_UNUSABLE_INDEX);
@@ -258,7 +287,8 @@ static int metrics_show(struct seq_file *m, void *v)
 		show_index(m, r, KMEMLAB_EXTFRAG_INDEX);
 		break;
 	case S_PAGEBLOCKS:
-		show_pageblocks(m, zone);
+		count_record(s, zone);
+		show_pageblocks(m, zone, s->counted.blocks);
 		break;
 	default:
 		seq_printf(m, "%s{node=\"%d\",zone=\"%s\"} %lu\n",

@@ -102,7 +102,20 @@ static int pageblocks_show(struct seq_file *m, void *v)
 	bp_show_by_node(m, show_header, show_zone);
 	return 0;
 }
-DEFINE_SHOW_ATTRIBUTE(pageblocks);
+
+/* A line per zone, and a header per zone at most. */
+static int pageblocks_open(struct inode *inode, struct file *file)
+{
+	return bp_zones_open(file, pageblocks_show, 2, 0);
+}
+
+static const struct file_operations pageblocks_fops = {
+	.owner = THIS_MODULE,
+	.open = pageblocks_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
 
 void bp_pageblocks_create(struct dentry *dir)
 {

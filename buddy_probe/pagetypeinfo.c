@@ -8,6 +8,7 @@
  */
 #include <linux/debugfs.h>
 #include <linux/ktime.h>
+#include <linux/module.h>
 #include <linux/sched.h>
 #include <linux/seq_file.h>
 #include <kmemlab/compat.h>
@@ -92,7 +93,20 @@ static int pagetypeinfo_show(struct seq_file *m, void *v)
 	bp_show_by_node(m, show_header, show_zone);
 	return 0;
 }
-DEFINE_SHOW_ATTRIBUTE(pagetypeinfo);
+
+/* A line per zone and migrate type, and a header per zone at most. */
+static int pagetypeinfo_open(struct inode *inode, struct file *file)
+{
+	return bp_zones_open(file, pagetypeinfo_show, MIGRATE_TYPES + 1, 0);
+}
+
+static const struct file_operations pagetypeinfo_fops = {
+	.owner = THIS_MODULE,
+	.open = pagetypeinfo_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
 
 void bp_pagetypeinfo_create(struct dentry *dir)
 {

@@ -6,8 +6,10 @@
  * for_each_online_node()'s primitives and zones by index.
  */
 #include <linux/nodemask.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
+#include <linux/vmalloc.h>
 #include <kmemlab/compat.h>
 #include "buddy_probe.h"
 
@@ -44,6 +46,32 @@ unsigned int bp_nr_zones(void)
 	for (zone = bp_first_zone(); zone; zone = bp_next_zone(zone))
 		n++;
 	return n;
+}
+
+int bp_zones_open(struct file *file, int (*show)(struct seq_file *, void *),
+		  unsigned int per_zone, unsigned int extra)
+{
+	size_t size = ((size_t)bp_nr_zones() * per_zone + extra) * BP_LINE_MAX;
+	char *buf;
+	int ret;
+
+	/*
+	 * single_open_size(), but from vmalloc(): order-0 pages, not a
+	 * high-order block taken from and given back to the free lists the
+	 * file reports.  seq_file frees it with kvfree().  A failure is
+	 * the reader's ENOMEM, not a warning in the log.
+	 */
+	buf = __vmalloc(size, GFP_KERNEL | __GFP_NOWARN);
+	if (!buf)
+		return -ENOMEM;
+	ret = single_open(file, show, NULL);
+	if (ret) {
+		vfree(buf);
+		return ret;
+	}
+	((struct seq_file *)file->private_data)->buf = buf;
+	((struct seq_file *)file->private_data)->size = size;
+	return 0;
 }
 
 /*
