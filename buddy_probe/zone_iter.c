@@ -102,6 +102,8 @@ void bp_read_zone_counts_locked(struct zone *zone,
 
 	BUILD_BUG_ON(KMEMLAB_NR_ORDERS > KMEMLAB_MAX_ORDERS);
 	BUILD_BUG_ON(KMEMLAB_NR_ORDERS > BITS_PER_LONG);
+	/* free_list[] is indexed by every migrate type, here and in pagetypeinfo. */
+	BUILD_BUG_ON(ARRAY_SIZE(((struct free_area *)0)->free_list) != MIGRATE_TYPES);
 	lockdep_assert_held(&zone->lock);
 	zc->nid = zone_to_nid(zone);
 	zc->zone = zone->name;
