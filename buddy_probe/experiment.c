@@ -7,13 +7,16 @@
  * the call; anything else that allocates or frees in the zone in between
  * (another CPU, an interrupt) shows up as a difference.
  *
- * Everything here runs under bp_pages_lock, taken by pages.c.
+ * Everything here runs under bp_pages_lock, taken by pages.c.  Each
+ * experiment starts from a blank record: nothing of the one before may
+ * show through.
  */
 #include <linux/debugfs.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
+#include <linux/string.h>
 #include <kmemlab/buddy_math.h>
 #include <kmemlab/compat.h>
 #include <kmemlab/free_area_predict.h>
@@ -99,15 +102,22 @@ void bp_experiment_alloc_end(struct page *page, unsigned int order)
 {
 	struct bp_zone_reading *before;
 	struct zone *zone = page_zone(page);
+	struct kmemlab_zone_counts observed;
+	unsigned long fallbacks;
+	bool counted;
 
 	/* First, before anything else can change the zone or fall back. */
-	exp.fallbacks_counted = bp_fallbacks_total(&exp.fallbacks);
-	exp.fallbacks -= fallbacks_before;
-	bp_read_zone_counts(zone, &exp.observed);
+	counted = bp_fallbacks_total(&fallbacks);
+	bp_read_zone_counts(zone, &observed);
+	memset(&exp, 0, sizeof(exp));
+	exp.fallbacks_counted = counted;
+	exp.fallbacks = fallbacks - fallbacks_before;
+	exp.observed = observed;
 	exp.valid = true;
 	exp.alloc = true;
 	exp.order = order;
 	exp.pfn = page_to_pfn(page);
+	exp.from = -1;
 	before = bp_find_reading(readings, nr_readings, zone);
 	if (!before) {
 		/* A zone hotplugged since load: not in readings[]. */
@@ -154,8 +164,7 @@ void bp_experiment_free_begin(struct page *page, unsigned int order)
 	unsigned long flags;
 
 	free_zone = page_zone(page);
-	exp.valid = false;
-	exp.alloc = false;
+	memset(&exp, 0, sizeof(exp));
 	exp.order = order;
 	exp.pfn = page_to_pfn(page);
 	spin_lock_irqsave(&free_zone->lock, flags);
@@ -190,7 +199,9 @@ static void show_prediction(struct seq_file *m)
 {
 	const char *type = kmemlab_migratetype_name(BP_ALLOC_MIGRATETYPE);
 
-	if (!exp.alloc && !exp.merges)
+	if (exp.predict_err)
+		seq_puts(m, "prediction: none: no free block to take, or the zone was not read before\n");
+	else if (!exp.alloc && !exp.merges)
 		seq_printf(m, "prediction: no merge: the order-%u buddy is not free\n",
 			   exp.order);
 	else if (!exp.alloc && exp.merges == 1)
@@ -209,14 +220,12 @@ static void show_prediction(struct seq_file *m)
 	else if (!exp.fallback)
 		seq_printf(m, "prediction: split a free %s block of order %d (the smallest order >= %u with one): the unused halves stay free, one each at orders %d down to %u\n",
 			   type, exp.from, exp.order, exp.from - 1, exp.order);
-	else if (exp.from >= 0 && KMEMLAB_RMQUEUE_CLAIM_STEAL)
+	else if (KMEMLAB_RMQUEUE_CLAIM_STEAL)
 		seq_printf(m, "prediction: no free %s block of order >= %u: __rmqueue_claim() takes another type's largest block, guessed as order %d, with its pageblock; if it takes a whole pageblock the split can start lower, and if it cannot claim one __rmqueue_steal() takes the smallest block\n",
 			   type, exp.order, exp.from);
-	else if (exp.from >= 0)
+	else
 		seq_printf(m, "prediction: no free %s block of order >= %u: a fallback steals from another type, guessed as its largest block, order %d; if it takes a whole pageblock the split can start lower\n",
 			   type, exp.order, exp.from);
-	if (exp.predict_err)
-		seq_puts(m, "prediction: none: no free block to take, or the zone was not read before\n");
 	if (kmemlab_pcp_order(exp.order))
 		seq_printf(m, "note: order %u goes through the per-cpu page lists: the block may come from, or go to, a per-cpu list without touching free_area, and a refill or drain moves many blocks at once\n",
 			   exp.order);
