@@ -5,7 +5,6 @@
 
 #include <linux/gfp.h>
 #include <linux/mmzone.h>
-#include <linux/mutex.h>
 #include <kmemlab/buddyinfo_fmt.h>
 
 struct dentry;
@@ -56,13 +55,21 @@ int bp_copy_line(char *buf, size_t size, const char __user *ubuf,
 __printf(1, 2) void bp_refuse(const char *fmt, ...);
 
 /*
- * The pages experiment (pages.c); bp_pages_lock also guards experiment.c.
- * __GFP_NOWARN: a failed high-order request is the user's answer.
+ * The pages experiment (pages.c).  Its lock, bp_pages_lock, also guards
+ * experiment.c: taken with bp_lock_pages() (killable: -EINTR), dropped
+ * with bp_unlock_pages(), which time each hold for stats.  BP_GFP is the
+ * base of its allocation flags.
  */
 #define BP_GFP		(GFP_KERNEL | __GFP_NOWARN)
-extern struct mutex bp_pages_lock;
-int bp_pages_alloc(unsigned int order, unsigned int count, bool log);
-void bp_pages_free_all(void);
+int bp_lock_pages(void);
+void bp_unlock_pages(void);
+int bp_pages_alloc(unsigned int order, unsigned int count, bool demo);
+void bp_pages_free_all(bool log);
+void bp_pages_usage(unsigned long *cap, unsigned long *charge,
+		    unsigned long *blocks);
+
+/* show_addrs=: frame numbers and physical addresses in the kernel log. */
+extern bool bp_show_addrs;
 
 /* The last alloc or free of the pages file, held to a prediction. */
 int bp_experiment_init(void);
@@ -82,6 +89,12 @@ unsigned long bp_count_free_list(struct zone *zone, unsigned int order,
 
 /* Every bp_count_free_list() walk: it held a zone->lock for @ns. */
 void bp_stats_lock_held(u64 ns);
+/*
+ * Every hold of bp_pages_lock, and every stretch of the pages code
+ * between two chances to reschedule.
+ */
+void bp_stats_pages_lock_held(u64 ns);
+void bp_stats_stretch(u64 ns);
 
 /* The walks under a zone->lock that stats counts, and the longest of each. */
 enum bp_hold {

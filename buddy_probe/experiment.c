@@ -255,8 +255,11 @@ static bool counts_match(void)
 static int experiment_show(struct seq_file *m, void *v)
 {
 	unsigned int order, n;
+	int ret;
 
-	mutex_lock(&bp_pages_lock);
+	ret = bp_lock_pages();
+	if (ret)
+		return ret;
 	if (!exp.valid) {
 		seq_puts(m, "no experiment yet: write 'alloc ORDER' or 'free PFN' to pages\n");
 		goto out;
@@ -277,7 +280,7 @@ static int experiment_show(struct seq_file *m, void *v)
 	show_row(m, "observed", exp.observed.nr_free, n);
 	seq_puts(m, counts_match() ? "match\n" : "differ\n");
 out:
-	mutex_unlock(&bp_pages_lock);
+	bp_unlock_pages();
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(experiment);

@@ -23,6 +23,10 @@ module_param_array(demo_orders, uint, &nr_demo_orders, 0400);
 MODULE_PARM_DESC(demo_orders,
 		 "orders of blocks to allocate at load and log, e.g. 0,5,10");
 
+bool bp_show_addrs;
+module_param_named(show_addrs, bp_show_addrs, bool, 0400);
+MODULE_PARM_DESC(show_addrs, "Log the frame numbers and physical addresses of demo_orders= blocks (default: 0)");
+
 static struct dentry *bp_dir;
 
 /* The module parameter parser has checked the syntax; this the range. */
@@ -121,7 +125,7 @@ static int __init buddy_probe_init(void)
 
 err_pages:
 	debugfs_remove_recursive(bp_dir);
-	bp_pages_free_all();
+	bp_pages_free_all(false);
 err_fallbacks:
 	bp_fallbacks_exit();
 err_experiment:
@@ -133,7 +137,7 @@ static void __exit buddy_probe_exit(void)
 {
 	/* No file can be in use after this: then nothing can race the frees. */
 	debugfs_remove_recursive(bp_dir);
-	bp_pages_free_all();
+	bp_pages_free_all(true);
 	bp_snapshot_exit();
 	bp_fallbacks_exit();
 	bp_experiment_exit();
