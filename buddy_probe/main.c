@@ -5,8 +5,13 @@
  * the kernel's own /proc/buddyinfo, /proc/pagetypeinfo and
  * /sys/kernel/debug/extfrag/, and an alloc_pages() experiment.
  *
- * demo_orders=0,5,10 takes one block of each order at load, logs where
- * it lies, and keeps it (in the pages file) until rmmod.
+ * demo_orders=0,5,10 takes one block of each order at load, logs it
+ * (where it lies with show_addrs=1), and keeps it (in the pages file)
+ * until rmmod.
+ *
+ * The load takes everything that can fail before it creates the first
+ * file: a file opened while the load can still fail would pin a module
+ * that is freed anyway, and its release would run freed code.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -86,14 +91,12 @@ static void create_files(struct dentry *dir)
 	check_files(dir);
 }
 
-static int __init buddy_probe_init(void)
+/* What the load holds that files can read: first taken, last given back. */
+static int take_resources(void)
 {
 	unsigned int i;
 	int ret;
 
-	ret = check_demo_orders();
-	if (ret)
-		return ret;
 	ret = bp_experiment_init();
 	if (ret) {
 		pr_err("cannot allocate the experiment's zone readings: %d\n", ret);
@@ -104,14 +107,6 @@ static int __init buddy_probe_init(void)
 		pr_err("cannot register a probe on mm_page_alloc_extfrag: %d\n", ret);
 		goto err_experiment;
 	}
-	bp_dir = debugfs_create_dir(KBUILD_MODNAME, NULL);
-	if (IS_ERR(bp_dir)) {
-		ret = PTR_ERR(bp_dir);
-		pr_err("cannot create debugfs directory: %d\n", ret);
-		goto err_fallbacks;
-	}
-	create_files(bp_dir);
-
 	for (i = 0; i < nr_demo_orders; i++) {
 		ret = bp_pages_alloc(demo_orders[i], 1, true);
 		if (ret) {
@@ -120,27 +115,53 @@ static int __init buddy_probe_init(void)
 			goto err_pages;
 		}
 	}
-	pr_info("loaded: see /sys/kernel/debug/%s/\n", KBUILD_MODNAME);
 	return 0;
 
 err_pages:
-	debugfs_remove_recursive(bp_dir);
 	bp_pages_free_all(false);
-err_fallbacks:
 	bp_fallbacks_exit();
 err_experiment:
 	bp_experiment_exit();
 	return ret;
 }
 
+/* @log: at rmmod, say how many pages were still held. */
+static void give_back_resources(bool log)
+{
+	bp_pages_free_all(log);
+	bp_snapshot_exit();
+	bp_fallbacks_exit();
+	bp_experiment_exit();
+}
+
+static int __init buddy_probe_init(void)
+{
+	int ret;
+
+	ret = check_demo_orders();
+	if (ret)
+		return ret;
+	ret = take_resources();
+	if (ret)
+		return ret;
+	bp_dir = debugfs_create_dir(KBUILD_MODNAME, NULL);
+	if (IS_ERR(bp_dir)) {
+		ret = PTR_ERR(bp_dir);
+		pr_err("cannot create debugfs directory: %d\n", ret);
+		give_back_resources(false);
+		return ret;
+	}
+	/* From here on nothing fails: each file is there, or said missing. */
+	create_files(bp_dir);
+	pr_info("loaded: see /sys/kernel/debug/%s/\n", KBUILD_MODNAME);
+	return 0;
+}
+
 static void __exit buddy_probe_exit(void)
 {
 	/* No file can be in use after this: then nothing can race the frees. */
 	debugfs_remove_recursive(bp_dir);
-	bp_pages_free_all(true);
-	bp_snapshot_exit();
-	bp_fallbacks_exit();
-	bp_experiment_exit();
+	give_back_resources(true);
 	pr_info("unloaded\n");
 }
 
