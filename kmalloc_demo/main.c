@@ -9,6 +9,8 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/debugfs.h>
+#include <linux/log2.h>
+#include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/slab.h>
 #include <linux/stringify.h>
@@ -16,6 +18,8 @@
 
 #define KD_ITERATIONS		100
 #define KD_MAX_ITERATIONS	1000000
+/* The objects held may take at most 1/KD_AVAIL_SHARE of MemAvailable. */
+#define KD_AVAIL_SHARE		2
 
 static char *sizes = "8,17,32,96,100,192,1024,4096,8192,8193,16384,4M";
 module_param(sizes, charp, 0400);
@@ -108,6 +112,30 @@ static int kd_parse(struct kmemlab_size_list *list, const struct kd_gfp **g)
 	return 0;
 }
 
+/*
+ * The most the objects can take at once: each held object at most its
+ * size rounded up to a power of two, and a page at least (a slab of its
+ * own).  The timing loop's object is freed before the held one of its
+ * size is taken, so it adds nothing.  More than a share of what is
+ * available is refused: held, it would leave the rest of the system to
+ * the OOM killer.
+ */
+static int kd_check_memory(const struct kmemlab_size_list *list)
+{
+	unsigned long long need = 0, avail;
+	unsigned int i;
+
+	for (i = 0; i < list->n; i++)
+		need += roundup_pow_of_two(max(list->size[i], PAGE_SIZE));
+	avail = (unsigned long long)si_mem_available() << PAGE_SHIFT;
+	if (need <= avail / KD_AVAIL_SHARE)
+		return 0;
+	/* MemAvailable moves from one insmod to the next: the line does not. */
+	pr_err("sizes=%s: the objects would take up to %llu bytes, more than 1/%u of MemAvailable\n",
+	       sizes, need, KD_AVAIL_SHARE);
+	return -ENOMEM;
+}
+
 static void kd_release_all(void)
 {
 	while (kd_state.nr)
@@ -124,12 +152,16 @@ static int __init kmalloc_demo_init(void)
 	err = kd_parse(&list, &g);
 	if (err)
 		return err;
+	err = kd_check_memory(&list);
+	if (err)
+		return err;
 	kd_state.gfp_name = g->name;
 	/*
 	 * __GFP_NOWARN: a failure is an answer the demo reports itself
 	 * (ZONE_DMA, for one, has room for three 4 MiB blocks at most).
+	 * __GFP_RETRY_MAYFAIL: and a failure it is, never an OOM kill.
 	 */
-	kd_state.gfp = g->flags | __GFP_NOWARN;
+	kd_state.gfp = g->flags | __GFP_NOWARN | __GFP_RETRY_MAYFAIL;
 	pr_info("gfp=%s: %pGg; %s\n", g->name, &g->flags, g->note);
 
 	for (i = 0; i < list.n; i++) {

@@ -9,6 +9,8 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/debugfs.h>
+#include <linux/log2.h>
+#include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/stringify.h>
 #include <linux/vmalloc.h>
@@ -17,6 +19,8 @@
 #define VD_SIZES		"8K,1M,64M"
 #define VD_ITERATIONS		10
 #define VD_MAX_ITERATIONS	10000
+/* The areas held may take at most 1/VD_AVAIL_SHARE of MemAvailable. */
+#define VD_AVAIL_SHARE		2
 
 static char *sizes = VD_SIZES;
 module_param(sizes, charp, 0400);
@@ -35,8 +39,14 @@ static bool show_addrs;
 module_param(show_addrs, bool, 0400);
 MODULE_PARM_DESC(show_addrs, "Print raw virtual addresses instead of hashed ones (default: 0)");
 
-/* The whole vmalloc space; vmalloc() itself refuses more than RAM. */
+/* The whole vmalloc space; the memory check below refuses far less. */
 #define VD_MAX_SIZE		(VMALLOC_END - VMALLOC_START)
+/*
+ * What each page of an area costs besides itself: its entry in pfns, in
+ * the area's page array and in the page tables.
+ */
+#define VD_PAGE_OVERHEAD	(sizeof(unsigned long) + sizeof(struct page *) + \
+				 sizeof(pte_t))
 
 static struct vd_state vd_state;
 static struct dentry *vd_dir;
@@ -66,6 +76,38 @@ static int vd_parse(struct kmemlab_size_list *list)
 	return 0;
 }
 
+/*
+ * The most the areas take at once: every area with its overhead, and,
+ * once they are all held, the kmalloc twin of a size (up to
+ * KMALLOC_MAX_SIZE), freed at once.  A timing loop's area is freed before
+ * the held one of its size is taken, so it adds nothing.  More than a
+ * share of what is available is refused: held, it would leave the rest
+ * of the system to the OOM killer.
+ */
+static int vd_check_memory(const struct kmemlab_size_list *list)
+{
+	unsigned long long need = 0, twin = 0, avail;
+	unsigned long size;
+	unsigned int i;
+
+	for (i = 0; i < list->n; i++) {
+		size = list->size[i];
+		need += PAGE_ALIGN(size) + (PAGE_ALIGN(size) >> PAGE_SHIFT) *
+			VD_PAGE_OVERHEAD;
+		if (size <= KMALLOC_MAX_SIZE)
+			twin = max_t(unsigned long long, twin,
+				     roundup_pow_of_two(size));
+	}
+	need += twin;
+	avail = (unsigned long long)si_mem_available() << PAGE_SHIFT;
+	if (need <= avail / VD_AVAIL_SHARE)
+		return 0;
+	/* MemAvailable moves from one insmod to the next: the line does not. */
+	pr_err("sizes=%s: the areas would take up to %llu bytes, more than 1/%u of MemAvailable\n",
+	       sizes, need, VD_AVAIL_SHARE);
+	return -ENOMEM;
+}
+
 static void vd_release_all(void)
 {
 	while (vd_state.nr)
@@ -79,6 +121,9 @@ static int __init vmalloc_demo_init(void)
 	int err;
 
 	err = vd_parse(&list);
+	if (err)
+		return err;
+	err = vd_check_memory(&list);
 	if (err)
 		return err;
 	vd_log_fill();

@@ -23,9 +23,9 @@
 
 /*
  * vmalloc() with __GFP_NOWARN: a failure is an answer the demo reports
- * itself (vmalloc() refuses outright a size above the machine's RAM).
+ * itself; and __GFP_RETRY_MAYFAIL: a failure it is, never an OOM kill.
  */
-#define VD_GFP	(GFP_KERNEL | __GFP_NOWARN)
+#define VD_GFP	(GFP_KERNEL | __GFP_NOWARN | __GFP_RETRY_MAYFAIL)
 
 /* Mean ns per vmalloc() and per vfree() over @iterations pairs. */
 static int vd_time(unsigned long size, unsigned int iterations,
@@ -58,7 +58,8 @@ static int vd_frames(struct vd_alloc *a)
 	struct kmemlab_vmalloc_row *r = &a->row;
 	unsigned long i;
 
-	a->pfns = kvmalloc_array(r->pages, sizeof(*a->pfns), GFP_KERNEL);
+	a->pfns = kvmalloc_array(r->pages, sizeof(*a->pfns),
+				 GFP_KERNEL | __GFP_RETRY_MAYFAIL);
 	if (!a->pfns)
 		return -ENOMEM;
 	for (i = 0; i < r->pages; i++)
