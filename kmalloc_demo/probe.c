@@ -7,6 +7,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/io.h>
+#include <linux/kfence.h>
 #include <linux/ktime.h>
 #include <linux/math64.h>
 #include <linux/mm.h>
@@ -63,6 +64,11 @@ static int kd_time(size_t size, gfp_t gfp, unsigned int iterations,
  * agree with the kernel, and with the object size of the cache that
  * kmalloc_caches[] holds for it; if not, say so loudly, since either the
  * rules or the module are wrong for this kernel.
+ *
+ * A KFENCE object is the exception: KFENCE, when it samples an
+ * allocation, serves it from a page of its own pool, and ksize() then
+ * says the size asked for, not the cache's.  Such a row is labelled, and
+ * its ksize and waste are what KFENCE gives.
  */
 static bool kd_source(struct kd_alloc *a, gfp_t gfp)
 {
@@ -84,6 +90,8 @@ static bool kd_source(struct kd_alloc *a, gfp_t gfp)
 	r->order = folio_order(folio);
 	r->node = folio_nid(folio);
 	r->zone = folio_zone(folio)->name;
+	if (r->kfence)
+		return slab;
 	if (cls.slab != slab || cls.size != r->ksize ||
 	    (slab && (!cache || kmem_cache_size(cache) != r->ksize)))
 		pr_err("size %zu: the kernel disagrees with slab.h's rules: %s, ksize %zu; expected %s, %zu\n",
@@ -94,10 +102,12 @@ static bool kd_source(struct kd_alloc *a, gfp_t gfp)
 
 static void kd_log(const struct kmemlab_kmalloc_row *r, bool slab)
 {
-	char where[40], virt[KMEMLAB_ADDR_MAX];
+	char where[48], virt[KMEMLAB_ADDR_MAX];
 
 	kmemlab_addr_format(virt, sizeof(virt), r->virt, r->show_addrs);
-	if (slab)
+	if (r->kfence)
+		snprintf(where, sizeof(where), "KFENCE, for %s", r->cache);
+	else if (slab)
 		snprintf(where, sizeof(where), "%s (slab order %u)",
 			 r->cache, r->order);
 	else
@@ -129,6 +139,7 @@ int kd_take(struct kd_alloc *a, size_t size, gfp_t gfp,
 		return -ENOMEM;
 	r->virt = a->obj;
 	r->ksize = ksize(a->obj);
+	r->kfence = is_kfence_address(a->obj);
 	slab = kd_source(a, gfp);
 	/* Linear map: physical = virtual - a constant (PAGE_OFFSET on x86-64). */
 	r->phys = virt_to_phys(a->obj);

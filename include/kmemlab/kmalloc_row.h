@@ -25,6 +25,7 @@ struct kmemlab_kmalloc_row {
 	bool contig;		/* the frames of those pages are consecutive */
 	u64 alloc_ns;		/* mean per kmalloc() */
 	u64 free_ns;		/* mean per kfree() */
+	bool kfence;		/* a KFENCE object: ksize() is the size asked */
 };
 
 /* Longest line, newline and NUL included. */

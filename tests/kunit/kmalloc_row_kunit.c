@@ -8,13 +8,14 @@
 #include <kmemlab/kmalloc_row.h>
 #include "split_fields.h"
 
-#define NR_COLS 15
+#define NR_COLS 16
 
 static void kmalloc_header_test(struct kunit *test)
 {
 	static const char * const cols[NR_COLS] = {
 		"size", "ksize", "cache", "order", "waste", "virt", "phys", "pfn",
 		"offset", "node", "zone", "crosses", "contig", "alloc_ns", "free_ns",
+		"kfence",
 	};
 	char line[KMEMLAB_KMALLOC_ROW_MAX], *f[NR_COLS];
 	int len;
@@ -37,24 +38,35 @@ static const struct row_case row_cases[] = {
 	{
 		"kmalloc(17), raw address",
 		{ 17, 32, "kmalloc-32", 0, (void *)0xffff888001234560UL, true,
-		  0x1234560, 0x1234, 0x560, 0, "DMA32", false, true, 120, 80 },
+		  0x1234560, 0x1234, 0x560, 0, "DMA32", false, true, 120, 80, false },
 		{ "17", "32", "kmalloc-32", "0", "15", "ffff888001234560",
-		  "0x1234560", "4660", "1376", "0", "DMA32", "no", "yes", "120", "80" },
+		  "0x1234560", "4660", "1376", "0", "DMA32", "no", "yes", "120", "80",
+		  "no" },
 	},
 	{
 		"kmalloc(8193), page allocator, hashed address",
 		{ 8193, 16384, "page-allocator", 2, (void *)0xffff888002840000UL, false,
-		  0x2840000, 0x2840, 0, 1, "Normal", true, true, 80221, 4837 },
+		  0x2840000, 0x2840, 0, 1, "Normal", true, true, 80221, 4837, false },
 		{ "8193", "16384", "page-allocator", "2", "8191", NULL,
-		  "0x2840000", "10304", "0", "1", "Normal", "yes", "yes", "80221", "4837" },
+		  "0x2840000", "10304", "0", "1", "Normal", "yes", "yes", "80221", "4837",
+		  "no" },
+	},
+	{
+		"kmalloc(17) from KFENCE: ksize is the size asked, no waste",
+		{ 17, 17, "kmalloc-rnd-??-32", 0, (void *)0xffff88807fa00fe0UL, true,
+		  0x7fa00fe0, 0x7fa00, 0xfe0, 0, "DMA32", false, true, 900, 700, true },
+		{ "17", "17", "kmalloc-rnd-??-32", "0", "0", "ffff88807fa00fe0",
+		  "0x7fa00fe0", "522752", "4064", "0", "DMA32", "no", "yes", "900", "700",
+		  "yes" },
 	},
 	{
 		"widest values still give one field each",
 		{ 4194304, 4194304, "dma-kmalloc-192", 10, (void *)ULONG_MAX, true,
-		  U64_MAX, ULONG_MAX, 4095, 1023, "Movable", true, false, U64_MAX, U64_MAX },
+		  U64_MAX, ULONG_MAX, 4095, 1023, "Movable", true, false, U64_MAX, U64_MAX,
+		  true },
 		{ "4194304", "4194304", "dma-kmalloc-192", "10", "0", "ffffffffffffffff",
 		  "0xffffffffffffffff", "18446744073709551615", "4095", "1023", "Movable",
-		  "yes", "no", "18446744073709551615", "18446744073709551615" },
+		  "yes", "no", "18446744073709551615", "18446744073709551615", "yes" },
 	},
 };
 
