@@ -39,7 +39,7 @@ MODULE_PARM_DESC(iterations, "kmalloc/kfree pairs timed per size, 1.."
 
 static bool show_addrs;
 module_param(show_addrs, bool, 0400);
-MODULE_PARM_DESC(show_addrs, "Print raw virtual addresses instead of hashed ones (default: 0)");
+MODULE_PARM_DESC(show_addrs, "Print raw virtual addresses instead of hashed ones, and log physical addresses (default: 0)");
 
 struct kd_gfp {
 	const char *name;

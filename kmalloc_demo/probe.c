@@ -100,9 +100,10 @@ static bool kd_source(struct kd_alloc *a, gfp_t gfp)
 	return slab;
 }
 
+/* Physical addresses and frame numbers go to the log only with show_addrs=1. */
 static void kd_log(const struct kmemlab_kmalloc_row *r, bool slab)
 {
-	char where[48], virt[KMEMLAB_ADDR_MAX];
+	char where[48], virt[KMEMLAB_ADDR_MAX], phys[48] = "";
 
 	kmemlab_addr_format(virt, sizeof(virt), r->virt, r->show_addrs);
 	if (r->kfence)
@@ -113,9 +114,12 @@ static void kd_log(const struct kmemlab_kmalloc_row *r, bool slab)
 	else
 		snprintf(where, sizeof(where), "the page allocator, order %u",
 			 r->order);
-	pr_info("kmalloc(%zu): ksize %zu from %s, waste %zu; virt %s phys 0x%llx pfn %lu offset %lu, node %d zone %s; %s, %s; %llu ns per kmalloc, %llu ns per kfree\n",
+	if (r->show_addrs)
+		snprintf(phys, sizeof(phys), " phys 0x%llx pfn %lu",
+			 (unsigned long long)r->phys, r->pfn);
+	pr_info("kmalloc(%zu): ksize %zu from %s, waste %zu; virt %s%s offset %lu, node %d zone %s; %s, %s; %llu ns per kmalloc, %llu ns per kfree\n",
 		r->size, r->ksize, where, kmemlab_waste(r->size, r->ksize),
-		virt, (unsigned long long)r->phys, r->pfn, r->offset, r->node,
+		virt, phys, r->offset, r->node,
 		r->zone, r->crosses ? "crosses a page boundary" : "within one page",
 		r->contig ? "physically contiguous" : "NOT physically contiguous",
 		(unsigned long long)r->alloc_ns, (unsigned long long)r->free_ns);

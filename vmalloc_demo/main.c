@@ -37,7 +37,7 @@ MODULE_PARM_DESC(iterations, "vmalloc/vfree pairs timed per size, 1.."
 
 static bool show_addrs;
 module_param(show_addrs, bool, 0400);
-MODULE_PARM_DESC(show_addrs, "Print raw virtual addresses instead of hashed ones (default: 0)");
+MODULE_PARM_DESC(show_addrs, "Print raw virtual addresses instead of hashed ones, and log frame numbers (default: 0)");
 
 /* The whole vmalloc space; the memory check below refuses far less. */
 #define VD_MAX_SIZE		(VMALLOC_END - VMALLOC_START)

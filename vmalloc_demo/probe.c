@@ -86,13 +86,17 @@ static void vd_kmalloc_twin(struct kmemlab_vmalloc_row *r)
 	kfree(p);
 }
 
+/* Frame numbers go to the log only with show_addrs=1. */
 static void vd_log(const struct kmemlab_vmalloc_row *r)
 {
 	char twin[96], start[KMEMLAB_ADDR_MAX], end[KMEMLAB_ADDR_MAX];
 
-	if (r->kmalloc_ok)
+	if (r->kmalloc_ok && r->show_addrs)
 		snprintf(twin, sizeof(twin), "succeeds: %lu run(s) from pfn %lu",
 			 r->kmalloc_runs, r->kmalloc_pfn);
+	else if (r->kmalloc_ok)
+		snprintf(twin, sizeof(twin), "succeeds: %lu run(s)",
+			 r->kmalloc_runs);
 	else if (r->size > KMALLOC_MAX_SIZE)
 		snprintf(twin, sizeof(twin), "fails: above KMALLOC_MAX_SIZE (%lu)",
 			 KMALLOC_MAX_SIZE);
