@@ -58,14 +58,38 @@ static inline struct kmem_cache *kmemlab_kmalloc_cache(unsigned int index,
 }
 
 /*
+ * Copies of the KMALLOC_NORMAL caches, among which kmalloc() picks by its
+ * caller's address: CONFIG_RANDOM_KMALLOC_CACHES (6.6, "kmalloc-rnd-NN-")
+ * and its successor CONFIG_KMALLOC_PARTITION_CACHES (7.2,
+ * "kmalloc-part-NN-"); copy 0 is the plain "kmalloc-".  No exported
+ * function names the cache an object came from, so kmemlab cannot tell
+ * which copy holds it: "??" says so.  (kmemlab_kmalloc_cache() gives one
+ * of them; all copies have the same object size.)
+ */
+#if defined(KMALLOC_PARTITION_CACHES_NR)
+#define KMEMLAB_KMALLOC_COPIES		KMALLOC_PARTITION_CACHES_NR
+#define KMEMLAB_KMALLOC_COPY_PREFIX	"kmalloc-part-??-"
+#elif defined(RANDOM_KMALLOC_CACHES_NR)
+#define KMEMLAB_KMALLOC_COPIES		RANDOM_KMALLOC_CACHES_NR
+#define KMEMLAB_KMALLOC_COPY_PREFIX	"kmalloc-rnd-??-"
+#else
+#define KMEMLAB_KMALLOC_COPIES		0
+#define KMEMLAB_KMALLOC_COPY_PREFIX	"kmalloc-"
+#endif
+
+/*
  * The name prefix of that cache, as mm/slab_common.c has it.  A type the
  * config lacks is an alias of KMALLOC_NORMAL (the enum's order changed in
- * 6.10, the aliasing did not), so KMALLOC_NORMAL is tested first.
+ * 6.10, the aliasing did not), so KMALLOC_NORMAL and its copies are
+ * tested first.
  */
 static inline const char *kmemlab_kmalloc_prefix(gfp_t gfp)
 {
 	enum kmalloc_cache_type type = kmemlab_kmalloc_type(gfp);
 
+	if (KMEMLAB_KMALLOC_COPIES &&
+	    (unsigned int)(type - KMALLOC_NORMAL) <= KMEMLAB_KMALLOC_COPIES)
+		return KMEMLAB_KMALLOC_COPY_PREFIX;
 	if (type == KMALLOC_NORMAL)
 		return "kmalloc-";
 	if (type == KMALLOC_DMA)
