@@ -8,6 +8,8 @@
 #     every command
 #   - rejected lines: each prints "error: ...", changes nothing and makes
 #     the exit status 1
+#   - the output: buffered for a script read from a file (strace counts
+#     the write() calls), answered line by line for a driver on a pipe
 #   - the libFuzzer target for FUZZ_SECONDS (default 30)
 #
 # Prints "ok N - ..." or "not ok N - ..." per check, a summary line and
@@ -186,6 +188,7 @@ reject 'alloc 2147483648 64' 'id 2147483648 out of range 0..2147483647'
 reject 'alloc -1 64' "bad number '-1'"
 reject 'alloc 2 12x' "bad number '12x'"
 reject 'alloc 2 99999999999999999999' "number '99999999999999999999' out of range"
+reject 'alloc 2 0128' "number '0128' has a leading zero"
 reject 'alloc 2' 'usage: alloc ID SIZE'
 reject 'free 0 0' 'usage: free ID'
 reject 'frob 1' "unknown command 'frob'"
@@ -200,6 +203,53 @@ ok=1
 if [ $rc -eq 1 ] && [ "$got" = 'error: no arena yet: init first
 error: no arena yet: init first' ]; then ok=0; fi
 result $ok "rejects commands before init" "exit $rc; $got"
+
+# --- output buffering -------------------------------------------------
+
+# A script from a file is answered a buffer at a time, not with a write()
+# per command: on the 2^16 checkerboard (alloc every block, free the even
+# ones, then the odd ones: 131073 commands) strace counts the write()
+# calls, which must be at most one per 4 KiB of output, and one more.
+checker=$out/checkerboard16
+awk 'BEGIN { n = 65536; print "init", n, 1
+	for (i = 0; i < n; i++) print "alloc", i, 1
+	for (i = 0; i < n; i += 2) print "free", i
+	for (i = 1; i < n; i += 2) print "free", i }' >"$checker"
+bytes=$("$sim" "$checker" | wc -c)
+# LeakSanitizer cannot run under ptrace: off for these runs.
+for how in "the command line" stdin; do
+	if [ "$how" = stdin ]; then
+		ASAN_OPTIONS=detect_leaks=0 strace -c -e trace=write \
+			-o "$out/strace" "$sim" <"$checker" >/dev/null
+	else
+		ASAN_OPTIONS=detect_leaks=0 strace -c -e trace=write \
+			-o "$out/strace" "$sim" "$checker" >/dev/null
+	fi
+	writes=$(awk '$NF == "write" { print $4 }' "$out/strace")
+	status=0
+	[ "${writes:-0}" -ge 1 ] && [ "$writes" -le $((bytes / 4096 + 1)) ] || status=1
+	result "$status" "2^16 checkerboard on $how: ${writes:-no} write() calls for $bytes bytes" \
+		"$(cat "$out/strace")"
+done
+
+# A driver on a pipe gets each answer before it sends the next command:
+# buddysim writes out what it has before it waits for more input.
+dialogue()
+{
+	local reply
+
+	coproc SIM { "$sim"; }
+	for pair in "init 1024 64|ok" "alloc 0 100|ok 0 128" "free 0|ok"; do
+		printf '%s\n' "${pair%|*}" >&"${SIM[1]}"
+		read -r -t 5 reply <&"${SIM[0]}" || { echo "no answer to ${pair%|*}"; return 1; }
+		[ "$reply" = "${pair#*|}" ] || { echo "${pair%|*}: $reply"; return 1; }
+	done
+	# shellcheck disable=SC1083,SC2093
+	exec {SIM[1]}>&-
+	wait "$SIM_PID"
+}
+out_dialogue=$(dialogue 2>&1)
+result $? "a driver on a pipe gets each answer before its next command" "$out_dialogue"
 
 # --- fuzzing ----------------------------------------------------------
 
