@@ -21,6 +21,6 @@ module_gone() {
 	! grep -q "^$1 " /proc/modules
 }
 
-load_twice kmalloc_demo "kmalloc(1024): ksize 1024 from kmalloc-1k"
+load_twice kmalloc_demo "kmalloc(1024): ksize 1024 from $(kmalloc_prefix)1k"
 load_twice vmalloc_demo "vmalloc(67108864): 16384 pages at "
 load_twice buddy_probe "loaded: see /sys/kernel/debug/buddy_probe/"

@@ -4,18 +4,20 @@
 
 R=$DBG/kmalloc_demo/report
 
+KM=$(kmalloc_prefix)
+
 # The default sweep, with the class slab.h (6.1, SLUB, 4 KiB pages) gives
 # each size: __kmalloc_index() up to KMALLOC_MAX_CACHE_SIZE (8 KiB), then
 # the page allocator with get_order(size).  "size ksize cache order".
-EXPECT="8 8 kmalloc-8 -
-17 32 kmalloc-32 -
-32 32 kmalloc-32 -
-96 96 kmalloc-96 -
-100 128 kmalloc-128 -
-192 192 kmalloc-192 -
-1024 1024 kmalloc-1k -
-4096 4096 kmalloc-4k -
-8192 8192 kmalloc-8k -
+EXPECT="8 8 ${KM}8 -
+17 32 ${KM}32 -
+32 32 ${KM}32 -
+96 96 ${KM}96 -
+100 128 ${KM}128 -
+192 192 ${KM}192 -
+1024 1024 ${KM}1k -
+4096 4096 ${KM}4k -
+8192 8192 ${KM}8k -
 8193 16384 page-allocator 2
 16384 16384 page-allocator 2
 4194304 4194304 page-allocator 10"
@@ -59,8 +61,10 @@ rows_consistent() {
 # is the slot an object takes (the cache's size): where the cache keeps
 # debug metadata beside each object (KASAN, slub_debug) the slot is
 # larger, and SLUB's sysfs tells the two apart: object_size is the ksize,
-# slab_size the slot.
+# slab_size the slot.  A copy the module cannot name (kmalloc-rnd-??-N)
+# is held to kmalloc-N: all copies have the same sizes.
 slabinfo_agrees() {
+	set -- "kmalloc-${1#"$KM"}" "$2" "$3"
 	line=$(grep "^$1 " /proc/slabinfo) || { echo "no $1 in /proc/slabinfo"; return 1; }
 	slot=$2
 	if [ -r "/sys/kernel/slab/$1/slab_size" ]; then
@@ -136,7 +140,7 @@ dmesg_mark
 check "gfp=user: insmod" insmod "$KO/kmalloc_demo.ko" gfp=user sizes=17,192,16384 iterations=10
 check "gfp=user: logged as GFP_USER" sh -c "dmesg | grep -q 'gfp=user: GFP_USER;'"
 check "gfp=user: the same caches as GFP_KERNEL" \
-	test "$(cols "$R" cache | tr '\n' ' ')" = "kmalloc-32 kmalloc-192 page-allocator "
+	test "$(cols "$R" cache | tr '\n' ' ')" = "${KM}32 ${KM}192 page-allocator "
 rmmod kmalloc_demo
 
 check "gfp=atomic: insmod" insmod "$KO/kmalloc_demo.ko" gfp=atomic iterations=10

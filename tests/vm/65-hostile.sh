@@ -9,15 +9,12 @@
 
 P=$DBG/buddy_probe
 SEED=$(date +%s)
-sent=0
 
-# fuzz DESC KMEMLAB-FUZZ-ARGS...: one run; counts what it sent.
+# fuzz DESC KMEMLAB-FUZZ-ARGS...: one run, with the seed in its name.
 fuzz() {
 	desc=$1
 	shift
-	summary_check "$desc (seed $SEED)" kmemlab-fuzz "$@"
-	n=$(sed -n 's/^sent=\([0-9]*\) .*/\1/p' /tmp/summary)
-	sent=$((sent + ${n:-0}))
+	fuzz_check "$desc (seed $SEED)" "$@"
 }
 
 # bp_lines: buddy_probe's lines in the log since dmesg_mark.
@@ -56,4 +53,4 @@ done
 check "kmalloc_demo still loads" sh -c "insmod $KO/kmalloc_demo.ko sizes=8 && rmmod kmalloc_demo"
 check "vmalloc_demo still loads" sh -c "insmod $KO/vmalloc_demo.ko sizes=8K && rmmod vmalloc_demo"
 check "no warning, BUG or oops" dmesg_clean
-echo "    # kmemlab-figure hostile_inputs=$sent"
+echo "    # kmemlab-figure hostile_inputs=$SENT"

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
-# demo_orders= takes a block of each order at load, logs its pfn,
-# physical address and buddy, shows it in pages and frees it at rmmod;
-# bad values make insmod fail with EINVAL and one line in the log.
+# demo_orders= takes a block of each order at load, logs it (with
+# show_addrs=1 its pfn, physical address and buddy), shows it in pages
+# and frees it at rmmod; bad values make insmod fail with EINVAL and one
+# line in the log.
 
 P=$DBG/buddy_probe
 
@@ -16,7 +17,8 @@ logged_ok() {
 }
 
 dmesg_mark
-check "insmod demo_orders=0,5,10" insmod "$KO/buddy_probe.ko" demo_orders=0,5,10
+check "insmod demo_orders=0,5,10 show_addrs=1" \
+	insmod "$KO/buddy_probe.ko" demo_orders=0,5,10 show_addrs=1
 check "one log line per demo block" \
 	test "$(dmesg | grep -c 'buddy_probe: demo: order ')" -eq 3
 for order in 0 5 10; do
@@ -45,7 +47,8 @@ refused_load() {
 		[ "$(dmesg | sed 's/^\[[^]]*\] //' | sort -u | grep -c .)" -eq 1 ]
 }
 
-for bad in abc -1 11 99 5,x 0,,1; do
+MAX_ORDER=$(($(awk 'NR == 1 { print NF - 4 }' /proc/buddyinfo) - 1))
+for bad in abc -1 $((MAX_ORDER + 1)) 99 5,x 0,,1; do
 	check "demo_orders=$bad: insmod fails with EINVAL and one log line" \
 		refused_load "$bad"
 	check "demo_orders=$bad: the module is not loaded" \

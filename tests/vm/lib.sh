@@ -26,6 +26,13 @@ not_ok() {
 	done
 }
 
+# skip DESCRIPTION: a check this kernel cannot run (KTAP "# SKIP", which
+# the host counts apart, never as a pass).
+skip() {
+	T_N=$((T_N + 1))
+	echo "    ok $T_N - $* # SKIP"
+}
+
 # check DESCRIPTION COMMAND...: ok when COMMAND succeeds; its output is
 # shown only on failure.
 check() {
@@ -66,10 +73,34 @@ dmesg_mark() {
 
 # Fails, printing them, if the kernel logged a warning, a BUG or an oops.
 dmesg_clean() {
-	if dmesg | grep -E 'WARNING:|BUG[: ]|Oops|Call Trace|kmemleak|KASAN|UBSAN'; then
-		return 1
-	fi
-	return 0
+	dmesg | dmesg_problems
+}
+
+# dmesg_clean_but PATTERN: dmesg_clean, but the lines that match PATTERN
+# (a one-line warning) are no problem.
+dmesg_clean_but() {
+	dmesg | grep -v -e "$1" | dmesg_problems
+}
+
+# dmesg_problems: fails, printing them, on the lines of stdin that
+# report a kernel problem.
+dmesg_problems() {
+	! grep -E 'WARNING:|BUG[: ]|Oops|Call Trace|kmemleak|KASAN|UBSAN'
+}
+
+# kmalloc_prefix: the name of the normal kmalloc caches before their
+# size, as kmalloc_demo writes it.  With CONFIG_RANDOM_KMALLOC_CACHES
+# (6.6; KMALLOC_PARTITION_CACHES in 7.2) kmalloc picks one of 16 copies
+# by its caller's address, and nothing exported says which: kmalloc_demo
+# writes "??" for the copy.
+kmalloc_prefix() {
+	for kind in rnd part; do
+		if grep -q "^kmalloc-$kind-01-32 " /proc/slabinfo; then
+			echo "kmalloc-$kind-??-"
+			return
+		fi
+	done
+	echo kmalloc-
 }
 
 # read_pair A B: reads A then B in one cat process, so that nothing
@@ -142,6 +173,22 @@ kpageflag() {
 	kpf=0x$(dd if=/proc/kpageflags bs=8 skip="$1" count=1 2>/dev/null |
 		od -An -tx8 | tr -d ' ')
 	[ "$kpf" != 0x ] && [ $(((kpf >> $2) & 1)) -eq 1 ]
+}
+
+# kpageflags_of FILE: "pfn flags" (flags in hex, no 0x) for each decimal
+# pfn in FILE, a line each in pfn order, from one read of the stretch of
+# /proc/kpageflags they span: for hundreds of pfns, three processes in
+# all rather than three a pfn.
+kpageflags_of() {
+	sort -n "$1" >/tmp/kpf.want
+	lo=$(head -n 1 /tmp/kpf.want)
+	hi=$(tail -n 1 /tmp/kpf.want)
+	[ -n "$lo" ] || return 0
+	dd if=/proc/kpageflags iflag=skip_bytes,count_bytes bs=65536 \
+		skip=$((lo * 8)) count=$(((hi - lo + 1) * 8)) 2>/dev/null |
+		od -An -v -tx8 | tr -s ' ' '\n' | grep . |
+		awk -v lo="$lo" 'NR == FNR { want[$1] = 1; next }
+			want[FNR - 1 + lo] { print FNR - 1 + lo, $1 }' /tmp/kpf.want -
 }
 
 # refused ERROR PATTERN KO [ARGS...]: insmod KO fails with ERROR (busybox
@@ -238,4 +285,43 @@ summary_check() {
 	else
 		not_ok "$desc" "$(grep -v '^ok ' /tmp/summary | head -n 40)"
 	fi
+}
+
+# fuzz_check DESC KMEMLAB-FUZZ-ARGS...: summary_check of one kmemlab-fuzz
+# run; adds the inputs it sent (its "sent=" count) to SENT.
+SENT=0
+fuzz_check() {
+	desc=$1
+	shift
+	summary_check "$desc" kmemlab-fuzz "$@"
+	sent=$(sed -n 's/^sent=\([0-9]*\) .*/\1/p' /tmp/summary)
+	SENT=$((SENT + ${sent:-0}))
+}
+
+# faults_on / faults_off (debug kernel): let failslab and fail_page_alloc
+# fail GFP_KERNEL, order-0 and __GFP_HIGHMEM requests too, which they
+# ignore by default, with a stack trace for each fault (verbose=2); and
+# back.  The kernel reports the allocations it had to fail (warn_alloc(),
+# with a stack trace, at KERN_WARNING), and so does fault injection
+# itself: they are kept off the console, which the host checks for
+# traces.  A real warning still panics (panic_on_warn), and BUGs and
+# KASAN reports (KERN_ERR and up) still reach the console.
+faults_on() {
+	FAULTS_PRINTK=$(cut -f1 /proc/sys/kernel/printk)
+	echo 4 >/proc/sys/kernel/printk
+	for f in "$DBG/failslab" "$DBG/fail_page_alloc"; do
+		echo N >"$f/ignore-gfp-wait"
+		echo 2 >"$f/verbose"
+	done
+	echo N >"$DBG/fail_page_alloc/ignore-gfp-highmem"
+	echo 0 >"$DBG/fail_page_alloc/min-order"
+}
+
+faults_off() {
+	for f in "$DBG/failslab" "$DBG/fail_page_alloc"; do
+		echo Y >"$f/ignore-gfp-wait"
+	done
+	echo Y >"$DBG/fail_page_alloc/ignore-gfp-highmem"
+	echo 1 >"$DBG/fail_page_alloc/min-order"
+	echo "$FAULTS_PRINTK" >/proc/sys/kernel/printk
 }

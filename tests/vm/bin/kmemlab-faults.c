@@ -25,6 +25,21 @@
  *	before its init ran), or loaded; then its debugfs folder must hold
  *	FILES files, or the module must have said which one it could not
  *	create, and it is unloaded.
+ *   kmemlab-faults nth load-open FILE MODULE.ko FILES [PARAMS]
+ *   kmemlab-faults space ATTR load-open FILE MODULE.ko FILES [PARAMS]
+ *	The walks of a load above, with a child that opens FILE (one of
+ *	the module's debugfs files) over and over while each load runs, and
+ *	holds what it opens until that load is over.  A file that could be
+ *	opened during a load that then failed is bad: it pins a module that
+ *	is freed anyway, and its release runs freed code (the close after
+ *	the load may well oops).  The summary adds "opened=O
+ *	opened_in_failed=F".
+ *   kmemlab-faults readers SECONDS FILE...
+ *	One reader per CPU, pinned to it, reads every FILE in turn for
+ *	SECONDS with its make-it-fail on, so that the fault attributes
+ *	(set up by the caller: failslab, say, task-filter on) fail its
+ *	allocations: each open and read must succeed or fail with ENOMEM.
+ *	Prints "reads=R failed=F" (ENOMEM) and a BAD line per other error.
  *   kmemlab-faults nth write FILE COMMAND [CLEANUP]
  *	write(COMMAND) under each fault: refused with -ENOMEM and a line in
  *	the log, or done; then CLEANUP (e.g. "free all") is written.
@@ -47,11 +62,16 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <sched.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/klog.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define LOG_SIZE	0x100000
@@ -195,8 +215,9 @@ static void budget_open(const char *attr)
 	if (read(fd, bud.saved_task_filter, 1) != 1)
 		die(bud.task_filter);
 	close(fd);
-	put_num(bud.probability, 100);
+	/* Filter first: with probability 100 any task's next call could fail. */
 	put_file(bud.task_filter, "Y");
+	put_num(bud.probability, 100);
 }
 
 static void budget_close(void)
@@ -398,6 +419,102 @@ struct module {
 };
 
 /*
+ * The opener (load-open), shared with its child.  The parent numbers each
+ * load (gen) and says when it runs (loading) and whether it failed
+ * (failed_gen); the child says when it tries to open or holds a file
+ * (holding: set before the open, so that the parent, which waits for it
+ * to drop before it unloads, never misses one), and counts.
+ */
+struct opener {
+	int loading, gen, failed_gen, holding, stop;
+	int opened, opened_in_failed;
+	pid_t pid;
+};
+
+static struct opener *opener;
+
+static int get_int(int *p)
+{
+	return __atomic_load_n(p, __ATOMIC_SEQ_CST);
+}
+
+static void set_int(int *p, int v)
+{
+	__atomic_store_n(p, v, __ATOMIC_SEQ_CST);
+}
+
+static void opener_child(const char *file)
+{
+	char c;
+	int fd, gen;
+
+	while (!get_int(&opener->stop)) {
+		if (!get_int(&opener->loading)) {
+			sched_yield();
+			continue;
+		}
+		gen = get_int(&opener->gen);
+		set_int(&opener->holding, 1);
+		fd = open(file, O_RDONLY | O_CLOEXEC);
+		if (fd >= 0) {
+			__atomic_add_fetch(&opener->opened, 1, __ATOMIC_SEQ_CST);
+			while (get_int(&opener->loading) && get_int(&opener->gen) == gen)
+				sched_yield();
+			if (get_int(&opener->failed_gen) == gen)
+				__atomic_add_fetch(&opener->opened_in_failed, 1,
+						   __ATOMIC_SEQ_CST);
+			/* The module may be gone: the read fails, the close must not oops. */
+			if (read(fd, &c, 1) < 0)
+				c = 0;
+			close(fd);
+		}
+		set_int(&opener->holding, 0);
+	}
+	_exit(0);
+}
+
+static void opener_start(const char *file)
+{
+	opener = mmap(NULL, sizeof(*opener), PROT_READ | PROT_WRITE,
+		      MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (opener == MAP_FAILED)
+		die("mmap");
+	memset(opener, 0, sizeof(*opener));
+	opener->pid = fork();
+	if (opener->pid < 0)
+		die("fork");
+	if (!opener->pid)
+		opener_child(file);
+}
+
+static void opener_stop(void)
+{
+	set_int(&opener->stop, 1);
+	waitpid(opener->pid, NULL, 0);
+}
+
+/* Before a load: no system call, nothing allocated (a fault may be armed). */
+static void opener_begin(void)
+{
+	if (!opener)
+		return;
+	set_int(&opener->gen, get_int(&opener->gen) + 1);
+	set_int(&opener->loading, 1);
+}
+
+/* After it: the child lets go of what it opened, before any rmmod. */
+static void opener_end(int err)
+{
+	if (!opener)
+		return;
+	if (err)
+		set_int(&opener->failed_gen, get_int(&opener->gen));
+	set_int(&opener->loading, 0);
+	while (get_int(&opener->holding))
+		sched_yield();
+}
+
+/*
  * finit_module() of the module, armed by ARM (nothing is opened, read or
  * logged between arming and disarming, so that the fault falls on the
  * load's own calls); then the kernel's log.  Returns what came of the
@@ -412,12 +529,15 @@ static enum shot load(const struct module *m, const struct arming *a,
 	if (fd < 0)
 		die(m->ko);
 	read_klog();
+	opener_begin();
 	if (!a->arm(n)) {
+		opener_end(0);
 		close(fd);
 		return NO_STEP_LEFT;
 	}
 	*err = syscall(SYS_finit_module, fd, m->params, 0) ? errno : 0;
 	shot = a->fired();
+	opener_end(*err);
 	close(fd);
 	*log = read_klog();
 	return shot;
@@ -592,6 +712,95 @@ static void write_walk(const char *file, const char *cmd, const char *cleanup)
 	}
 }
 
+/* One reader: returns reads done and failed; a BAD line per other error. */
+static void reader(int cpu, int seconds, int nfiles, char **files, int out)
+{
+	static char buf[65536];
+	long reads = 0, failed = 0, bad_reads = 0;
+	time_t end = time(NULL) + seconds;
+	cpu_set_t set;
+	int i, fd, mif;
+	ssize_t n;
+
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	if (sched_setaffinity(0, sizeof(set), &set))
+		die("sched_setaffinity");
+	mif = open_or_die("/proc/thread-self/make-it-fail");
+	put(mif, 1);
+	while (time(NULL) < end) {
+		for (i = 0; i < nfiles; i++, reads++) {
+			fd = open(files[i], O_RDONLY | O_CLOEXEC);
+			n = fd < 0 ? -1 : 0;
+			while (fd >= 0 && (n = read(fd, buf, sizeof(buf))) > 0)
+				;
+			if (n < 0 && errno == ENOMEM) {
+				failed++;
+			} else if (n < 0) {
+				bad_reads++;
+				printf("BAD: CPU %d: %s: %s\n", cpu, files[i], strerror(errno));
+			}
+			if (fd >= 0)
+				close(fd);
+		}
+	}
+	put(mif, 0);
+	dprintf(out, "%ld %ld %ld\n", reads, failed, bad_reads);
+	_exit(0);
+}
+
+static void run_readers(int seconds, int nfiles, char **files)
+{
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN), c, reads = 0, failed = 0;
+	long r, f, b;
+	int p[2];
+	FILE *in;
+
+	if (pipe(p))
+		die("pipe");
+	for (c = 0; c < cpus; c++)
+		if (!fork())
+			reader(c, seconds, nfiles, files, p[1]);
+	close(p[1]);
+	in = fdopen(p[0], "r");
+	for (c = 0; c < cpus; c++) {
+		if (fscanf(in, "%ld %ld %ld", &r, &f, &b) != 3) {
+			bad++;
+			printf("BAD: a reader gave no count\n");
+			break;
+		}
+		reads += r;
+		failed += f;
+		bad += b;
+	}
+	fclose(in);
+	while (wait(NULL) > 0)
+		;
+	printf("readers=%ld reads=%ld failed=%ld\n", cpus, reads, failed);
+}
+
+/* The budget walk of a load, ATTR's attributes put back after. */
+static void space_walk(const char *attr, const struct module *m)
+{
+	budget_open(attr);
+	budget_measure(m);
+	load_walk(&by_budget, m);
+	budget_close();
+}
+
+/* The opener's counts, and a bad one for every file a failed load let open. */
+static void opener_report(void)
+{
+	opener_stop();
+	printf("opened=%d opened_in_failed=%d\n", opener->opened,
+	       opener->opened_in_failed);
+	if (opener->opened_in_failed) {
+		bad++;
+		printf("BAD: %d file(s) opened during a load that failed\n",
+		       opener->opened_in_failed);
+	}
+}
+
 static struct module *module(char **argv, int argc)
 {
 	static struct module m;
@@ -609,8 +818,12 @@ static struct module *module(char **argv, int argc)
 static int usage_error(const char *prog)
 {
 	fprintf(stderr, "usage: %s nth load MODULE.ko FILES [PARAMS]\n"
+		"       %s nth load-open FILE MODULE.ko FILES [PARAMS]\n"
 		"       %s space failslab|fail_page_alloc load MODULE.ko FILES [PARAMS]\n"
-		"       %s nth write FILE COMMAND [CLEANUP]\n", prog, prog, prog);
+		"       %s space failslab|fail_page_alloc load-open FILE MODULE.ko FILES [PARAMS]\n"
+		"       %s readers SECONDS FILE...\n"
+		"       %s nth write FILE COMMAND [CLEANUP]\n", prog, prog, prog, prog, prog,
+		prog);
 	return 2;
 }
 
@@ -620,14 +833,21 @@ int main(int argc, char **argv)
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (argc >= 5 && !strcmp(argv[1], "nth") && !strcmp(argv[2], "load")) {
 		load_walk(&by_nth, module(argv + 3, argc - 3));
+	} else if (argc >= 6 && !strcmp(argv[1], "nth") &&
+		   !strcmp(argv[2], "load-open")) {
+		opener_start(argv[3]);
+		load_walk(&by_nth, module(argv + 4, argc - 4));
+		opener_report();
 	} else if (argc >= 6 && !strcmp(argv[1], "space") &&
 		   !strcmp(argv[3], "load")) {
-		struct module *m = module(argv + 4, argc - 4);
-
-		budget_open(argv[2]);
-		budget_measure(m);
-		load_walk(&by_budget, m);
-		budget_close();
+		space_walk(argv[2], module(argv + 4, argc - 4));
+	} else if (argc >= 7 && !strcmp(argv[1], "space") &&
+		   !strcmp(argv[3], "load-open")) {
+		opener_start(argv[4]);
+		space_walk(argv[2], module(argv + 5, argc - 5));
+		opener_report();
+	} else if (argc >= 4 && !strcmp(argv[1], "readers")) {
+		run_readers(atoi(argv[2]), argc - 3, argv + 3);
 	} else if (argc >= 5 && !strcmp(argv[1], "nth") &&
 		   !strcmp(argv[2], "write")) {
 		write_walk(argv[3], argv[4], argc > 5 ? argv[5] : NULL);

@@ -26,14 +26,13 @@
 #
 # failslab and fail_page_alloc ignore GFP_KERNEL (ignore-gfp-wait),
 # order 0 (min-order) and, for pages, __GFP_HIGHMEM (vmalloc's pages) by
-# default: all are lifted here, and put back at the end.  probability
+# default: all are lifted here (faults_on, tests/vm/lib.sh), and put
+# back at the end.  probability
 # stays 0 but for the budget walks, which only fail kmemlab-faults' own
 # calls.  The loads use small parameters, which still reach every
 # allocation site.
 
 P=$DBG/buddy_probe
-FS=$DBG/failslab
-FP=$DBG/fail_page_alloc
 
 # vmalloc_areas: areas in /proc/vmallocinfo, lazily freed ones aside.
 vmalloc_areas() {
@@ -107,19 +106,7 @@ by_loader=0
 anyway=0
 untraced=0
 : >/tmp/fault-sites
-# The kernel reports the allocations it had to fail (warn_alloc(), with a
-# stack trace, at KERN_WARNING), and so does fault injection itself: keep
-# them off the console, which the host checks for traces.  A real warning
-# still panics (panic_on_warn), and BUGs and KASAN reports (KERN_ERR and
-# up) still reach the console.
-printk=$(cut -f1 /proc/sys/kernel/printk)
-echo 4 >/proc/sys/kernel/printk
-for f in $FS $FP; do
-	echo N >"$f/ignore-gfp-wait"
-	echo 2 >"$f/verbose"
-done
-echo N >"$FP/ignore-gfp-highmem"
-echo 0 >"$FP/min-order"
+faults_on
 
 kd_files=$(files kmalloc_demo)
 vd_files=$(files vmalloc_demo)
@@ -146,12 +133,7 @@ rmmod buddy_probe
 check "after the writes, buddyinfo and vmallocinfo are back" \
 	retry 5 back_to "$start_pages" "$start_areas"
 
-for f in $FS $FP; do
-	echo Y >"$f/ignore-gfp-wait"
-done
-echo Y >"$FP/ignore-gfp-highmem"
-echo 1 >"$FP/min-order"
-echo "$printk" >/proc/sys/kernel/printk
+faults_off
 check "no warning, BUG or oops" dmesg_clean
 for m in kmalloc_demo vmalloc_demo buddy_probe; do
 	check "$m: faults struck $(sites $m | wc -l) sites in its own code" sites $m
