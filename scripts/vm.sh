@@ -68,10 +68,15 @@ vm_repo_initramfs() {
 # The qemu machine for a profile: one node, or two NUMA nodes with a
 # Movable zone so that the multi-node and multi-zone paths are exercised,
 # or a 4 GiB machine (DMA32 up to the PCI hole, Normal above 4 GiB) for
-# the walks whose cost grows with memory.
+# the walks whose cost grows with memory, or 2g: 2 GiB, room for
+# buddy_probe to hold 10^5 blocks, and a 128 MiB DIMM, hot-plugged but
+# left offline (memhp_default_state), which a test onlines: a zone that
+# appears after a module's load.  kfence: one node, KFENCE sampling a
+# slab allocation each millisecond.  bench: one CPU, and room for 10^5
+# blocks (make bench).
 vm_profile_args() {
 	case $1 in
-	1node)
+	1node | kfence)
 		echo "-m 512 -smp 1"
 		;;
 	4g)
@@ -83,6 +88,14 @@ vm_profile_args() {
 			"-object memory-backend-ram,id=m1,size=512M" \
 			"-numa node,memdev=m0,cpus=0 -numa node,memdev=m1,cpus=1"
 		;;
+	2g)
+		echo "-m 2048,slots=1,maxmem=2176M -smp 1" \
+			"-object memory-backend-ram,id=hp,size=128M" \
+			"-device pc-dimm,id=dimm0,memdev=hp"
+		;;
+	bench)
+		echo "-m 2560 -smp 1"
+		;;
 	*)
 		die "unknown VM profile '$1'"
 		;;
@@ -91,16 +104,32 @@ vm_profile_args() {
 
 # vm_profile_tests PROFILE: the tests a profile runs, when not all of
 # them: 4g is there to show that reading every pageblock of a larger
-# machine stays bounded, and boots for that test alone.
+# machine stays bounded, 2g to hold 10^5 blocks and to online its DIMM,
+# kfence to see KFENCE's objects; each boots for those tests alone.
 vm_profile_tests() {
 	case $1 in
 	4g) echo 28 ;;
+	2g) echo 62 74 ;;
+	kfence) echo 72 ;;
+	esac
+}
+
+# vm_profile_skips PROFILE: the tests a profile leaves out.  2node: those
+# whose every check is the same whatever the nodes and zones (parsers,
+# bad input, parameters, rmmod while held or raced by readers, fraglab's
+# options and signals, vmalloc's frames, which it takes on the local
+# node), which 1node runs on every lane.
+vm_profile_skips() {
+	case $1 in
+	2node) echo 32 45 46 47 60 61 63 64 65 66 67 70 75 86 ;;
 	esac
 }
 
 vm_profile_cmdline() {
 	case $1 in
 	2node) echo "movablecore=128M" ;;
+	kfence) echo "kfence.sample_interval=1" ;;
+	2g) echo "memhp_default_state=offline" ;;
 	esac
 }
 
