@@ -88,6 +88,18 @@ kmemlab_lane_env() {
 	fi
 }
 
+# kmemlab_lane_apt_confs: the private apt configuration of each fetched
+# lane, each once no scripts/lane holds its lock: make test's vmtest may
+# be fetching that lane's lists beside the host tests.
+kmemlab_lane_apt_confs() {
+	local conf
+	for conf in "$KMEMLAB_CACHE"/lane-*/apt/apt.conf; do
+		[ -e "$conf" ] || continue
+		flock "${conf%/apt/apt.conf}/lock" true
+		echo "$conf"
+	done
+}
+
 # Extracts the host release's linux-source-N once into the cache, keyed
 # by the package version, and prints the tree's path.  Concurrent
 # callers wait.

@@ -80,14 +80,13 @@ names_match() {
 }
 
 check "setup --list: the host release's names ($(kmemlab_host_codename))" names_match ""
-for conf in "$KMEMLAB_CACHE"/lane-*/apt/apt.conf; do
-	[ -e "$conf" ] || continue
+while read -r conf <&3; do
 	suite=$(awk '/^deb /{ print $4; exit }' "$(dirname "$conf")/sources.list")
 	# setup is for Debian 12 and 13: other lanes' suites (sid, a
 	# backports suite without its release) are not a release to set up.
 	case $suite in bookworm | trixie) ;; *) continue ;; esac
 	check "setup --list: $suite's names, from the lists of ${conf#"$KMEMLAB_CACHE"/}" names_match "$conf"
-done
+done 3< <(kmemlab_lane_apt_confs)
 check "setup: a bad option is a usage error" usage_error "$KMEMLAB_ROOT/scripts/setup" --install
 
 # make install's recipe runs under /bin/sh (dash on Debian): the

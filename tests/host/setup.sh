@@ -30,13 +30,12 @@ names_refused() {
 }
 
 found=
-for conf in "$KMEMLAB_CACHE"/lane-*/apt/apt.conf; do
-	[ -e "$conf" ] || continue
+while read -r conf <&3; do
 	# (apt-cache show succeeds, empty, for a name only referred to.)
 	[ -z "$(APT_CONFIG=$conf apt-cache show --no-all-versions clang 2>/dev/null | sed -n 's/^Package: //p')" ] || continue
 	found=1
 	check "setup --list: refused with the lists of ${conf#"$KMEMLAB_CACHE"/}, which have no clang" \
 		names_refused "$conf"
-done
+done 3< <(kmemlab_lane_apt_confs)
 [ -n "$found" ] || ok "setup --list without clang # SKIP no lane's lists lack clang (scripts/lane 7.3 makes some)"
 finish
