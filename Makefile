@@ -7,6 +7,7 @@
 #   make demo       boot a VM and show the modules at work
 #   make docs       run make demo and make docs/tutorial.md from it
 #   make test       build, KUnit under UML, and the VM tests
+#   make quick      make test on the host's own kernel alone, one VM profile
 #   make check      checkpatch --strict on every .c and .h
 #   make install    modules_install + depmod (for your own kernel)
 #   make tools      buddysim, the userspace buddy system simulator; fraglab,
@@ -72,4 +73,10 @@ docs:
 test:
 	scripts/test
 
-.PHONY: all modules clean install setup check kunit vmtest demo docs test tools bench
+# The quick subset (docs/testing.md): the host release's kernel, one VM
+# profile, KUnit without KASAN on that series only, a short fuzz.
+quick:
+	KMEMLAB_LANES=host KMEMLAB_VM_PROFILES=1node KMEMLAB_KUNIT_SERIES=host \
+		KMEMLAB_KUNIT_KASAN_SERIES= FUZZ_SECONDS=5 scripts/test
+
+.PHONY: all modules clean install setup check kunit vmtest demo docs test quick tools bench
