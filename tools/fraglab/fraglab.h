@@ -51,6 +51,13 @@ struct fl_snapshot {
 	struct kmemlab_zone_counts all;	/* the zones added up */
 	unsigned long long vm[FL_NR_VMSTAT];
 	unsigned long vm_seen;		/* bit i: fl_vmstat i was found */
+	/*
+	 * Pages on the per-cpu lists before and after settling (-1: unknown),
+	 * and the last /proc/zoneinfo read, which gave pcp_after.
+	 */
+	long long pcp_before, pcp_after;
+	struct fl_file zoneinfo;
+	unsigned int refreshes;		/* writes to stat_refresh */
 };
 
 int fl_read_file(const char *path, struct fl_file *f);

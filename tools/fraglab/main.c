@@ -50,6 +50,8 @@ static const char usage_text[] =
 	"     indices fall, compact_* and pgmigrate_* in /proc/vmstat grow\n"
 	"  4. prove: the child's frames (/proc/self/pagemap) before and after the\n"
 	"     compaction, how many changed, and that its data is intact\n"
+	"Before each reading, writes to /proc/sys/vm/stat_refresh give the pages\n"
+	"waiting on the per-cpu lists back to the free lists, where they merge.\n"
 	"\n"
 	"options:\n"
 	"  -s, --share PERCENT  the share of free memory (MemFree) the child maps,\n"
@@ -62,8 +64,9 @@ static const char usage_text[] =
 	"                       FRAGLAB_STEP (baseline, fragmented, compacted),\n"
 	"                       FRAGLAB_CHILD (its pid), FRAGLAB_ADDR and\n"
 	"                       FRAGLAB_PAGES (its region) in the environment\n"
-	"  -o, --output DIR     saves each step's /proc/buddyinfo and /proc/vmstat\n"
-	"                       as DIR/buddyinfo.STEP and DIR/vmstat.STEP\n"
+	"  -o, --output DIR     saves each step's /proc/buddyinfo, /proc/vmstat and\n"
+	"                       /proc/zoneinfo as DIR/buddyinfo.STEP, DIR/vmstat.STEP\n"
+	"                       and DIR/zoneinfo.STEP\n"
 	"  -k, --kv             KEY=VALUE lines instead of the explanations\n"
 	"  -h, --help           prints this\n"
 	"\n"
@@ -280,6 +283,9 @@ static void print_kv(const struct step *s, const struct step *prev)
 	}
 	printf("%s.index_source=%s\n", s->name,
 	       s->snap.index_dir ? s->snap.index_dir : "none");
+	printf("%s.pcp_pages_before=%lld\n%s.pcp_pages=%lld\n", s->name,
+	       s->snap.pcp_before, s->name, s->snap.pcp_after);
+	printf("%s.stat_refreshes=%u\n", s->name, s->snap.refreshes);
 }
 
 static void print_row(const char *label, const struct kmemlab_zone_counts *zc,
@@ -369,6 +375,9 @@ static void print_step(const struct options *o, const struct step *s,
 		free_pages(all), s->snap.nr_zones,
 		prev ? ", and the change since the step before" : "");
 	print_table(s, prev);
+	if (s->snap.pcp_before >= 0)
+		fl_info("  per-cpu page lists: %lld free pages not in buddyinfo; %lld after %u writes to /proc/sys/vm/stat_refresh, which hand the lists' excess back to the free lists (since 6.7)\n",
+			s->snap.pcp_before, s->snap.pcp_after, s->snap.refreshes);
 	if (s->snap.index_dir) {
 		printf("  the kernel's indices, zone by zone (%s/):\n",
 		       s->snap.index_dir);
@@ -462,6 +471,8 @@ static int take(const struct options *o, struct step *s, const char *name,
 	err = save(o, "buddyinfo", name, &s->snap.buddyinfo);
 	if (!err)
 		err = save(o, "vmstat", name, &s->snap.vmstat);
+	if (!err && s->snap.zoneinfo.text)
+		err = save(o, "zoneinfo", name, &s->snap.zoneinfo);
 	if (!err)
 		err = run_exec(o, name, c, r);
 	return err;

@@ -155,8 +155,76 @@ static void read_indices(struct fl_snapshot *s)
 }
 
 /*
- * Reads the step.  buddyinfo first, right after whatever the step did:
- * the other files are read in the order a reader of the output meets them.
+ * The pages on every per-cpu list, from the "count:" lines of
+ * /proc/zoneinfo, read into @f (the caller releases it); -1 if it cannot
+ * be read.
+ */
+static long long pcp_pages(struct fl_file *f)
+{
+	const char *line, *next;
+	long long sum = 0;
+
+	if (fl_read_file("/proc/zoneinfo", f))
+		return -1;
+	for (line = f->text; line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			next++;
+		line += strspn(line, " ");
+		if (!strncmp(line, "count:", 6))
+			sum += strtoll(line + 6, NULL, 10);
+	}
+	return sum;
+}
+
+static int refresh_pcp(void)
+{
+	int fd, err = 0;
+
+	fd = open("/proc/sys/vm/stat_refresh", O_WRONLY);
+	if (fd < 0)
+		return -errno;
+	if (write(fd, "1\n", 2) != 2)
+		err = -errno;
+	close(fd);
+	return err;
+}
+
+/*
+ * Since 6.7 a CPU that frees many pages lets its per-cpu list grow
+ * (pcp->high tuned up to high_max), and vmstat's refresh gives the
+ * excess back to the free lists an eighth at a time, once a second
+ * (decay_pcp_high()).  Pages that wait there are free but not in
+ * buddyinfo, and cannot merge: on 6.12, after a compaction, the lists
+ * held 13155 pages, frames it had emptied among them, and the index had
+ * not fallen.  A write to /proc/sys/vm/stat_refresh runs that refresh at
+ * once on every CPU: repeated while the lists shrink, it settles them
+ * before a reading.
+ */
+#define SETTLE_MAX	64	/* (7/8)^64: any pcp->high down to its floor */
+#define SETTLE_QUIET	16	/* refreshes without a page given back */
+
+static void settle(struct fl_snapshot *s)
+{
+	unsigned int quiet = 0;
+	long long now;
+
+	s->pcp_before = pcp_pages(&s->zoneinfo);
+	s->pcp_after = s->pcp_before;
+	while (s->pcp_after > 0 && quiet < SETTLE_QUIET &&
+	       s->refreshes < SETTLE_MAX && !refresh_pcp()) {
+		s->refreshes++;
+		release(&s->zoneinfo);
+		now = pcp_pages(&s->zoneinfo);
+		quiet = now < s->pcp_after ? 0 : quiet + 1;
+		s->pcp_after = now;
+	}
+}
+
+/*
+ * Reads the step, once the per-cpu lists have settled.  buddyinfo first,
+ * right after whatever the step did: the other files are read in the
+ * order a reader of the output meets them.
  * Return: 0, or -errno with nothing held.
  */
 int fl_snapshot_take(struct fl_snapshot *s)
@@ -164,6 +232,7 @@ int fl_snapshot_take(struct fl_snapshot *s)
 	int err;
 
 	memset(s, 0, sizeof(*s));
+	settle(s);
 	err = fl_read_file("/proc/buddyinfo", &s->buddyinfo);
 	if (err)
 		return err;
@@ -186,6 +255,7 @@ void fl_snapshot_release(struct fl_snapshot *s)
 {
 	release(&s->buddyinfo);
 	release(&s->vmstat);
+	release(&s->zoneinfo);
 	release(&s->unusable);
 	release(&s->extfrag);
 }
