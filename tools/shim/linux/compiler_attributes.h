@@ -1,0 +1,8 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Userspace stand-in for <linux/compiler_attributes.h>: what tools/ use. */
+#ifndef _KMEMLAB_SHIM_LINUX_COMPILER_ATTRIBUTES_H
+#define _KMEMLAB_SHIM_LINUX_COMPILER_ATTRIBUTES_H
+
+#define __printf(a, b)	__attribute__((__format__(printf, a, b)))
+
+#endif
