@@ -9,7 +9,9 @@
 #   - rejected lines: each prints "error: ...", changes nothing and makes
 #     the exit status 1
 #   - the output: buffered for a script read from a file (strace counts
-#     the write() calls), answered line by line for a driver on a pipe
+#     the write() calls), answered line by line for a driver on a pipe,
+#     an answer longer than the buffer whole and in order, a failed
+#     write() in the exit status
 #   - the libFuzzer target for FUZZ_SECONDS (default 30)
 #
 # Prints "ok N - ..." or "not ok N - ..." per check, a summary line and
@@ -231,6 +233,32 @@ for how in "the command line" stdin; do
 	result "$status" "2^16 checkerboard on $how: ${writes:-no} write() calls for $bytes bytes" \
 		"$(cat "$out/strace")"
 done
+
+# An answer longer than the room left in the output buffer comes out
+# whole and in its place: 5000 answers, then an error that echoes a
+# 60000-digit number, then one more answer.
+long=$(printf '9%.0s' $(seq 60000))
+got=$({ echo "init 1024 64"
+	for _ in $(seq 5000); do echo check; done
+	echo "free $long"
+	echo check; } | "$sim" 2>&1)
+rc=$?
+status=1
+if [ $rc -eq 1 ] && [ "$(sed -n 5002p <<<"$got")" = "error: number '$long' out of range" ] &&
+	[ "$(sed -n '$p' <<<"$got")" = "ok 0" ] && [ "$(wc -l <<<"$got")" -eq 5003 ]; then
+	status=0
+fi
+result $status "a 60000-byte answer after 5000 others comes out whole and in order" \
+	"exit $rc; $(wc -l <<<"$got") lines; line 5002: $(sed -n 5002p <<<"$got" | cut -c1-60)"
+
+# Answers that cannot be written make the exit status 1, with a reason.
+got=$(printf 'init 1024 64\ncheck\n' | "$sim" 2>&1 >/dev/full)
+rc=$?
+status=1
+if [ $rc -eq 1 ] && [ "$got" = "buddysim: writing the answers: No space left on device" ]; then
+	status=0
+fi
+result $status "answers to /dev/full: exit 1 and the reason" "exit $rc; $got"
 
 # A driver on a pipe gets each answer before it sends the next command:
 # buddysim writes out what it has before it waits for more input.

@@ -4,7 +4,8 @@
  *
  * Reads one command a line from a file or stdin and answers on stdout; see
  * usage_text below and docs/buddysim.md.  A bad line prints "error: ..." and leaves
- * the model as it was; the exit status is 1 if any line did.
+ * the model as it was; the exit status is 1 if any line did, or if the
+ * answers could not be written.
  *
  * The answers are buffered, and written out only when the next command
  * is not there yet: before a read that would wait (a person typing, a
@@ -13,16 +14,17 @@
  * not one per command, while a dialogue still gets each answer at once.
  */
 
-#define _GNU_SOURCE		/* the unlocked stdio calls */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 #include <linux/bitops.h>
+#include <linux/compiler_attributes.h>
 #include <linux/errno.h>
 #include <kmemlab/buddy_model.h>
 #include <kmemlab/parse_num.h>
@@ -60,8 +62,78 @@ static const char usage_text[] =
 	"# comments are skipped; a bad line prints error: REASON, changes\n"
 	"nothing and makes the exit status 1.\n";
 
+/* ---- answers -------------------------------------------------------- */
+
+#define OUT_BUF		65536
+
+/*
+ * The answers, buffered here rather than in stdio: a hot line is one
+ * memcpy(), where fwrite() cost more than the command it reported.
+ */
+static struct {
+	size_t len;
+	bool failed;		/* a write() failed: the exit status says so */
+	char buf[OUT_BUF];
+} out;
+
+static void out_flush(void)
+{
+	size_t done = 0;
+	ssize_t n;
+
+	while (done < out.len && !out.failed) {
+		n = write(STDOUT_FILENO, out.buf + done, out.len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			out.failed = true;
+		else
+			done += n;
+	}
+	out.len = 0;
+}
+
+/* @len is a short answer's: out_printf() takes the long ones. */
+static void out_put(const char *s, size_t len)
+{
+	if (len > OUT_BUF - out.len)
+		out_flush();
+	memcpy(out.buf + out.len, s, len);
+	out.len += len;
+}
+
+/* A line with its newline: puts() for the buffer. */
+static void out_line(const char *s)
+{
+	size_t len = strlen(s);
+
+	out_put(s, len);
+	out_put("\n", 1);
+}
+
+static __printf(1, 2) void out_printf(const char *fmt, ...)
+{
+	size_t room = OUT_BUF - out.len;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(out.buf + out.len, room, fmt, ap);
+	va_end(ap);
+	if (n >= 0 && (size_t)n < room) {
+		out.len += n;
+		return;
+	}
+	/* Did not fit: what is there goes first, then this line, unbuffered. */
+	out_flush();
+	va_start(ap, fmt);
+	if (!out.failed && vdprintf(STDOUT_FILENO, fmt, ap) < 0)
+		out.failed = true;
+	va_end(ap);
+}
+
 /* Report a bad line and evaluate to -1. */
-#define fail(fmt, ...)	(printf("error: " fmt "\n", ##__VA_ARGS__), -1)
+#define fail(fmt, ...)	(out_printf("error: " fmt "\n", ##__VA_ARGS__), -1)
 
 /*
  * Decimal, or hexadecimal after 0x; no sign, no leading zero, no junk, no
@@ -85,9 +157,9 @@ static int parse_u64(const char *arg, u64 *val)
 }
 
 /*
- * Answers are the bulk of the output: formatted by hand into the line,
- * then written with one unlocked stdio call, a fraction of printf()'s
- * cost.  @p is where the number goes; returns the end of it.
+ * Answers to alloc are the bulk of the output: formatted by hand, a
+ * fraction of printf()'s cost.  @p is where the number goes; returns the
+ * end of it.
  */
 static char *put_u64(char *p, u64 v)
 {
@@ -100,13 +172,6 @@ static char *put_u64(char *p, u64 v)
 	memcpy(p, d, digits + sizeof(digits) - d);
 	return p + (digits + sizeof(digits) - d);
 }
-
-static void put_line(const char *line, const char *end)
-{
-	fwrite_unlocked(line, 1, end - line, stdout);
-}
-
-static const char ok_line[] = "ok\n";
 
 static int parse_id(const char *arg, u32 *id)
 {
@@ -146,7 +211,7 @@ static int cmd_init(struct sim *sim, char **argv)
 		buddy_model_destroy(&sim->bm);
 	sim->bm = bm;
 	sim->ready = true;
-	puts("ok");
+	out_line("ok");
 	return 0;
 }
 
@@ -162,21 +227,23 @@ static int cmd_alloc(struct sim *sim, char **argv)
 	err = buddy_model_alloc(&sim->bm, id, size, &blk);
 	switch (err) {
 	case 0: {
-		char line[64] = "ok ", *p = put_u64(line + 3, blk.addr);
+		char line[64], *p;
 
+		memcpy(line, "ok ", 3);
+		p = put_u64(line + 3, blk.addr);
 		*p++ = ' ';
 		p = put_u64(p, blk.size);
 		*p++ = '\n';
-		put_line(line, p);
+		out_put(line, p - line);
 		return 0;
 	}
 	case -EINPROGRESS:
-		puts("wait");
+		out_line("wait");
 		return 0;
 	case -ENOMEM:
 		if (sim->bm.policy == BUDDY_POLICY_QUEUE)
 			return fail("out of memory");
-		puts("nomem");
+		out_line("nomem");
 		return 0;
 	case -EEXIST:
 		return fail("id %u is already in use", id);
@@ -193,9 +260,9 @@ static void print_served(void *ctx, const struct buddy_block *blk)
 	bool *said_ok = ctx;
 
 	if (!*said_ok)
-		puts("ok");
+		out_line("ok");
 	*said_ok = true;
-	printf("served %u %llu %llu\n", blk->id, blk->addr, blk->size);
+	out_printf("served %u %llu %llu\n", blk->id, blk->addr, blk->size);
 }
 
 static int cmd_free(struct sim *sim, char **argv)
@@ -212,7 +279,7 @@ static int cmd_free(struct sim *sim, char **argv)
 	if (err == -EBUSY)
 		return fail("id %u is waiting, not allocated", id);
 	if (!said_ok)
-		put_line(ok_line, ok_line + 3);
+		out_put("ok\n", 3);
 	return 0;
 }
 
@@ -223,11 +290,11 @@ static int cmd_state(struct sim *sim, char **argv)
 	(void)argv;
 	while (buddy_model_next_block(&sim->bm, &blk)) {
 		if (blk.free)
-			printf("%llu %llu free\n", blk.addr, blk.size);
+			out_printf("%llu %llu free\n", blk.addr, blk.size);
 		else
-			printf("%llu %llu %u\n", blk.addr, blk.size, blk.id);
+			out_printf("%llu %llu %u\n", blk.addr, blk.size, blk.id);
 	}
-	puts(".");
+	out_line(".");
 	return 0;
 }
 
@@ -237,8 +304,8 @@ static int cmd_queue(struct sim *sim, char **argv)
 
 	(void)argv;
 	for (i = 0; i < buddy_model_nr_waiting(&sim->bm); i++)
-		printf("%u\n", buddy_model_waiting_id(&sim->bm, i));
-	puts(".");
+		out_printf("%u\n", buddy_model_waiting_id(&sim->bm, i));
+	out_line(".");
 	return 0;
 }
 
@@ -251,7 +318,7 @@ static int cmd_check(struct sim *sim, char **argv)
 	why = buddy_model_check(&sim->bm, &waste);
 	if (why)
 		return fail("invariant: %s", why);
-	printf("ok %llu\n", waste);
+	out_printf("ok %llu\n", waste);
 	return 0;
 }
 
@@ -329,7 +396,6 @@ static int run_line(struct sim *sim, char *line)
 
 /* Input read with read(2), so that it is known when the next read would wait. */
 #define IN_BUF		65536
-#define OUT_BUF		65536
 
 struct input {
 	int fd;
@@ -373,7 +439,7 @@ static char *next_line(struct input *in)
 		in->head = 0;
 		/* Nobody waits for an answer while the next command is there. */
 		if (!input_ready(in->fd))
-			fflush(stdout);
+			out_flush();
 		n = read(in->fd, in->buf + in->tail, IN_BUF - in->tail);
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -387,20 +453,22 @@ static char *next_line(struct input *in)
 static int run_script(int fd)
 {
 	static struct input in;
-	static char out[OUT_BUF];
 	struct sim sim = { .ready = false };
 	int status = 0;
 	char *line;
 
-	setvbuf(stdout, out, _IOFBF, sizeof(out));
 	in.fd = fd;
 	while ((line = next_line(&in))) {
 		if (run_line(&sim, line))
 			status = 1;
 	}
-	fflush(stdout);
+	out_flush();
 	if (sim.ready)
 		buddy_model_destroy(&sim.bm);
+	if (out.failed) {
+		perror("buddysim: writing the answers");
+		status = 1;
+	}
 	return status;
 }
 
