@@ -341,9 +341,16 @@ static bool same_word(const char *a, const char *b)
 	return *a == *b;
 }
 
-static bool is_space(char c)
+/* Blanks, and the NUL that ends a line: one load tells a word's end. */
+enum { CH_WORD, CH_BLANK, CH_END };
+static const unsigned char char_class[256] = {
+	['\0'] = CH_END,
+	[' '] = CH_BLANK, ['\t'] = CH_BLANK, ['\r'] = CH_BLANK, ['\n'] = CH_BLANK,
+};
+
+static unsigned char class_of(const char *c)
 {
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+	return char_class[(unsigned char)*c];
 }
 
 /* Splits @line at blanks; returns the number of words, or MAX_ARGS + 2. */
@@ -352,16 +359,16 @@ static int split_line(char *line, char **argv)
 	int argc = 0;
 
 	for (;;) {
-		while (is_space(*line))
+		while (class_of(line) == CH_BLANK)
 			line++;
-		if (!*line)
+		if (class_of(line) == CH_END)
 			return argc;
 		if (argc == MAX_ARGS + 1)
 			return MAX_ARGS + 2;
 		argv[argc++] = line;
-		while (*line && !is_space(*line))
+		while (class_of(line) == CH_WORD)
 			line++;
-		if (*line)
+		if (class_of(line) == CH_BLANK)
 			*line++ = '\0';
 	}
 }
