@@ -61,6 +61,7 @@ struct fl_snapshot {
 };
 
 int fl_read_file(const char *path, struct fl_file *f);
+int fl_trigger(const char *path);
 int fl_snapshot_take(struct fl_snapshot *s);
 void fl_snapshot_release(struct fl_snapshot *s);
 int fl_meminfo_free_kib(unsigned long long *kib);

@@ -13,7 +13,6 @@
  *   4. the child's frames before and after, and its checksums.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <signal.h>
@@ -481,18 +480,14 @@ static int take(const struct options *o, struct step *s, const char *name,
 static int compact_now(const struct options *o)
 {
 	char path[64];
-	int fd, err = 0;
+	int err;
 
 	if (o->node < 0)
 		snprintf(path, sizeof(path), "/proc/sys/vm/compact_memory");
 	else
 		snprintf(path, sizeof(path),
 			 "/sys/devices/system/node/node%d/compact", o->node);
-	fd = open(path, O_WRONLY);
-	if (fd < 0 || write(fd, "1\n", 2) != 2)
-		err = -errno;
-	if (fd >= 0)
-		close(fd);
+	err = fl_trigger(path);
 	if (err && err != -EINTR)
 		fl_err("cannot write %s: %s (is the kernel built with CONFIG_COMPACTION?)\n",
 		       path, strerror(-err));

@@ -69,6 +69,23 @@ out:
 	return 0;
 }
 
+/*
+ * Writes "1" to @path, a file that runs something when written (compaction,
+ * a vmstat refresh).  Return: 0 or -errno (-EINTR if a signal came).
+ */
+int fl_trigger(const char *path)
+{
+	int fd, err = 0;
+
+	fd = open(path, O_WRONLY);
+	if (fd < 0)
+		return -errno;
+	if (write(fd, "1\n", 2) != 2)
+		err = -errno;
+	close(fd);
+	return err;
+}
+
 static void release(struct fl_file *f)
 {
 	free(f->text);
@@ -177,19 +194,6 @@ static long long pcp_pages(struct fl_file *f)
 	return sum;
 }
 
-static int refresh_pcp(void)
-{
-	int fd, err = 0;
-
-	fd = open("/proc/sys/vm/stat_refresh", O_WRONLY);
-	if (fd < 0)
-		return -errno;
-	if (write(fd, "1\n", 2) != 2)
-		err = -errno;
-	close(fd);
-	return err;
-}
-
 /*
  * Since 6.7 a CPU that frees many pages lets its per-cpu list grow
  * (pcp->high tuned up to high_max), and vmstat's refresh gives the
@@ -212,7 +216,7 @@ static void settle(struct fl_snapshot *s)
 	s->pcp_before = pcp_pages(&s->zoneinfo);
 	s->pcp_after = s->pcp_before;
 	while (s->pcp_after > 0 && quiet < SETTLE_QUIET &&
-	       s->refreshes < SETTLE_MAX && !refresh_pcp()) {
+	       s->refreshes < SETTLE_MAX && !fl_trigger("/proc/sys/vm/stat_refresh")) {
 		s->refreshes++;
 		release(&s->zoneinfo);
 		now = pcp_pages(&s->zoneinfo);
