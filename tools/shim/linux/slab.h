@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Userspace stand-in for <linux/slab.h>: the kv*alloc() family on libc. */
+/* Userspace stand-in for <linux/slab.h>: kmalloc and kvmalloc on libc. */
 #ifndef _KMEMLAB_SHIM_LINUX_SLAB_H
 #define _KMEMLAB_SHIM_LINUX_SLAB_H
 
@@ -40,6 +40,19 @@ static inline void *kvmalloc_array(size_t n, size_t size, unsigned int flags)
 	if (p)
 		kv_populate(p, n * size);
 	return p;
+}
+
+static inline void *kmalloc_array(size_t n, size_t size, unsigned int flags)
+{
+	(void)flags;
+	if (size && n > SIZE_MAX / size)
+		return NULL;
+	return malloc(n * size);
+}
+
+static inline void kfree(const void *addr)
+{
+	free((void *)addr);
 }
 
 static inline void *kvcalloc(size_t n, size_t size, unsigned int flags)
