@@ -23,9 +23,12 @@
  * merge cascade visits each order at most once: O(orders) word operations.
  * All orders' bitmaps together take about two bits per page.
  *
- * Allocation ids live in an open-addressing hash map whose slots record the
- * block (or the queue position of a waiting request) and the size that was
- * asked for.  It grows with the largest number of live ids seen and is
+ * Allocation ids live in an id map whose slots record the block (or the
+ * queue position of a waiting request) and the size that was asked for.
+ * Each run of 2^IDMAP_RUN_BITS consecutive ids has one chunk of slots, in
+ * id order, and a hash table finds a run's chunk: a script that numbers
+ * its requests in order walks its slots in memory order, and the table,
+ * an entry per run, is small enough to stay in the cache.  The map is
  * accounted apart from the per-page metadata; see
  * buddy_model_metadata_bytes().
  */
@@ -46,16 +49,26 @@
 #define WHERE_WAITING		0x80000000U
 /* An empty slot: no valid id has this value. */
 #define ID_EMPTY		0xffffffffU
-#define IDMAP_MIN_BITS		4
-/* kvmalloc() refuses more than INT_MAX bytes: 2^26 slots of 16 bytes. */
-#define IDMAP_MAX_BITS		26
+/* A run's key when its table entry is empty: no valid id has this run. */
+#define RUN_EMPTY		0xffffffffU
 #define IDMAP_RUN_BITS		4
+#define IDMAP_RUN		BIT(IDMAP_RUN_BITS)
+#define IDMAP_MIN_BITS		4
+/* kvmalloc() refuses more than INT_MAX bytes: 2^26 entries of 16 bytes. */
+#define IDMAP_MAX_BITS		26
 #define QUEUE_MIN_CAP		16U
 
 struct buddy_slot {
 	u64 req;
-	u32 id;
+	u32 id;			/* ID_EMPTY in an empty slot */
 	u32 where;
+};
+
+/* The slots of ids key * IDMAP_RUN to key * IDMAP_RUN + IDMAP_RUN - 1. */
+struct buddy_run {
+	u32 key;		/* id >> IDMAP_RUN_BITS, or RUN_EMPTY */
+	u32 live;		/* slots in use; an entry with none is freed */
+	struct buddy_slot *slot;	/* IDMAP_RUN, by id & (IDMAP_RUN - 1) */
 };
 
 /* ---- free areas ---------------------------------------------------- */
@@ -202,132 +215,150 @@ static u32 idmap_mask(const struct buddy_idmap *m)
 	return BIT(m->bits) - 1;
 }
 
-/*
- * An id's home slot.  Each run of 2^IDMAP_RUN_BITS consecutive ids keeps
- * consecutive slots, and hash_32() scatters the runs: a script that
- * numbers its requests in order then walks the map a cache line at a
- * time instead of missing the cache at every id, which at 2^22 ids was
- * most of the cost of an alloc or a free.
- */
-static u32 idmap_home(const struct buddy_idmap *m, u32 id)
+/* The table entry of run @key, or the empty entry where it would go. */
+static struct buddy_run *run_probe(const struct buddy_idmap *m, u32 key)
 {
-	u32 run = id & (BIT(IDMAP_RUN_BITS) - 1);
+	u32 i = hash_32(key, m->bits);
 
-	if (m->bits <= IDMAP_RUN_BITS)
-		return id & idmap_mask(m);
-	return hash_32(id >> IDMAP_RUN_BITS, m->bits - IDMAP_RUN_BITS) <<
-	       IDMAP_RUN_BITS | run;
-}
-
-/*
- * The slot of @id, or NULL and in *@hole the empty slot that ended the
- * probe, which is where idmap_insert() would put @id (deletion leaves no
- * tombstones): an alloc probes once, not twice.
- */
-static struct buddy_slot *idmap_lookup(const struct buddy_idmap *m, u32 id,
-				       struct buddy_slot **hole)
-{
-	u32 i = idmap_home(m, id);
-
-	/* The load factor stays below 1/2, so an empty slot ends the probe. */
+	/* The table stays at most half full, so an empty entry ends the probe. */
 	for (;; i = (i + 1) & idmap_mask(m)) {
-		struct buddy_slot *s = &m->slot[i];
+		struct buddy_run *r = &m->run[i];
 
-		if (s->id == id)
-			return s;
-		if (s->id == ID_EMPTY) {
-			*hole = s;
-			return NULL;
-		}
+		if (r->key == key || r->key == RUN_EMPTY)
+			return r;
 	}
 }
 
 static struct buddy_slot *idmap_find(const struct buddy_idmap *m, u32 id)
 {
-	struct buddy_slot *hole;
+	struct buddy_run *r = run_probe(m, id >> IDMAP_RUN_BITS);
+	struct buddy_slot *s;
 
-	return idmap_lookup(m, id, &hole);
-}
-
-/* Puts @id in @hole, an empty slot idmap_lookup() gave, or probes anew. */
-static struct buddy_slot *idmap_insert(struct buddy_idmap *m, u32 id,
-				       struct buddy_slot *hole)
-{
-	u32 i = idmap_home(m, id);
-
-	if (!hole) {
-		while (m->slot[i].id != ID_EMPTY)
-			i = (i + 1) & idmap_mask(m);
-		hole = &m->slot[i];
-	}
-	hole->id = id;
-	m->count++;
-	return hole;
+	if (r->key == RUN_EMPTY)
+		return NULL;
+	s = &r->slot[id & (IDMAP_RUN - 1)];
+	return s->id == id ? s : NULL;
 }
 
 static int idmap_alloc(struct buddy_idmap *m, unsigned int bits)
 {
-	m->slot = kvmalloc_array(BIT(bits), sizeof(*m->slot), GFP_KERNEL);
-	if (!m->slot)
+	u32 i;
+
+	m->run = kvmalloc_array(BIT(bits), sizeof(*m->run), GFP_KERNEL);
+	if (!m->run)
 		return -ENOMEM;
-	memset(m->slot, 0xff, BIT(bits) * sizeof(*m->slot));
+	for (i = 0; i < BIT(bits); i++)
+		m->run[i].key = RUN_EMPTY;
 	m->bits = bits;
-	m->count = 0;
 	return 0;
 }
 
-/* Make room for one more id; on failure nothing changes. */
+/* Make room in the table for one more run; on failure nothing changes. */
 static int idmap_reserve(struct buddy_idmap *m)
 {
 	struct buddy_idmap old = *m;
 	u32 i;
 
-	if (((u64)m->count + 1) * 2 <= BIT_ULL(m->bits))
+	if (((u64)m->nr_runs + 1) * 2 <= BIT_ULL(m->bits))
 		return 0;
 	if (m->bits == IDMAP_MAX_BITS || idmap_alloc(m, m->bits + 1)) {
 		*m = old;
 		return -ENOMEM;
 	}
+	/* The chunks stay where they are: only the entries move. */
 	for (i = 0; i < BIT(old.bits); i++) {
-		if (old.slot[i].id != ID_EMPTY)
-			*idmap_insert(m, old.slot[i].id, NULL) = old.slot[i];
+		if (old.run[i].key != RUN_EMPTY)
+			*run_probe(m, old.run[i].key) = old.run[i];
 	}
-	kvfree(old.slot);
+	kvfree(old.run);
 	return 0;
 }
 
 /*
- * Delete by shifting later members of the probe run back into the hole, so
- * that no tombstones accumulate.  Pointers into the map become stale.
+ * A slot for @id, which is not in the map, in a new chunk if its run has no
+ * other live id.  Return: the slot, or NULL when memory runs out, and then
+ * nothing changes.
  */
-static void idmap_remove(struct buddy_idmap *m, struct buddy_slot *s)
+static struct buddy_slot *idmap_add(struct buddy_idmap *m, u32 id)
 {
-	u32 hole = s - m->slot;
+	u32 key = id >> IDMAP_RUN_BITS;
+	struct buddy_run *r = run_probe(m, key);
+	struct buddy_slot *s;
+	u32 i;
+
+	if (r->key == RUN_EMPTY) {
+		s = kmalloc_array(IDMAP_RUN, sizeof(*s), GFP_KERNEL);
+		if (!s || idmap_reserve(m)) {
+			kfree(s);
+			return NULL;
+		}
+		for (i = 0; i < IDMAP_RUN; i++)
+			s[i].id = ID_EMPTY;
+		/* The table may have grown. */
+		r = run_probe(m, key);
+		*r = (struct buddy_run){ .key = key, .slot = s };
+		m->nr_runs++;
+	}
+	s = &r->slot[id & (IDMAP_RUN - 1)];
+	s->id = id;
+	r->live++;
+	m->count++;
+	return s;
+}
+
+/* Delete by shifting later entries back into the hole: no tombstones. */
+static void run_delete(struct buddy_idmap *m, struct buddy_run *r)
+{
+	u32 hole = r - m->run;
 	u32 i = hole;
 
 	for (;;) {
 		u32 home;
 
 		i = (i + 1) & idmap_mask(m);
-		if (m->slot[i].id == ID_EMPTY)
+		if (m->run[i].key == RUN_EMPTY)
 			break;
-		home = idmap_home(m, m->slot[i].id);
+		home = hash_32(m->run[i].key, m->bits);
 		/* Movable unless its home lies cyclically in (hole, i]. */
 		if (((i - home) & idmap_mask(m)) >= ((i - hole) & idmap_mask(m))) {
-			m->slot[hole] = m->slot[i];
+			m->run[hole] = m->run[i];
 			hole = i;
 		}
 	}
-	m->slot[hole].id = ID_EMPTY;
+	m->run[hole].key = RUN_EMPTY;
+	m->nr_runs--;
+}
+
+/* Empty the slot of @id, which is in the map; the last one frees its chunk. */
+static void idmap_remove(struct buddy_idmap *m, u32 id)
+{
+	struct buddy_run *r = run_probe(m, id >> IDMAP_RUN_BITS);
+
+	r->slot[id & (IDMAP_RUN - 1)].id = ID_EMPTY;
 	m->count--;
+	if (--r->live)
+		return;
+	kfree(r->slot);
+	run_delete(m, r);
+}
+
+static void idmap_destroy(struct buddy_idmap *m)
+{
+	u32 i;
+
+	for (i = 0; m->run && i < BIT(m->bits); i++) {
+		if (m->run[i].key != RUN_EMPTY)
+			kfree(m->run[i].slot);
+	}
+	kvfree(m->run);
 }
 
 /* ---- wait queue ---------------------------------------------------- */
 
 /*
- * Every waiting id holds an id map slot, so the queue never outgrows
- * 2^(IDMAP_MAX_BITS - 1) entries and a position always fits below
- * WHERE_WAITING.
+ * Every waiting id holds an id map slot, and the map holds at most
+ * 2^(IDMAP_MAX_BITS - 1) runs of IDMAP_RUN ids, so a queue position always
+ * fits below WHERE_WAITING.
  */
 static int queue_reserve(struct buddy_model *bm)
 {
@@ -456,7 +487,7 @@ void buddy_model_destroy(struct buddy_model *bm)
 {
 	kvfree(bm->bitmap);
 	kvfree(bm->page);
-	kvfree(bm->ids.slot);
+	idmap_destroy(&bm->ids);
 	kvfree(bm->queue);
 	memset(bm, 0, sizeof(*bm));
 }
@@ -476,41 +507,38 @@ void buddy_model_destroy(struct buddy_model *bm)
 int buddy_model_alloc(struct buddy_model *bm, u32 id, u64 size,
 		      struct buddy_block *blk)
 {
-	struct buddy_slot *s, *hole, *slots;
+	struct buddy_slot *s;
 	unsigned int order;
+	bool fits;
 	int err;
 
 	if (id > BUDDY_ID_MAX || !size)
 		return -EINVAL;
 	if (size > bm->total)
 		return -E2BIG;
-	if (idmap_lookup(&bm->ids, id, &hole))
+	if (idmap_find(&bm->ids, id))
 		return -EEXIST;
 
 	order = size_order(bm, size);
-	if (!order_fits(bm, order) && bm->policy == BUDDY_POLICY_FAIL)
+	fits = order_fits(bm, order);
+	if (!fits && bm->policy == BUDDY_POLICY_FAIL)
 		return -ENOMEM;
-	slots = bm->ids.slot;
-	err = idmap_reserve(&bm->ids);
-	if (err)
-		return err;
-	/* A map that grew was rehashed: the hole is gone. */
-	if (bm->ids.slot != slots)
-		hole = NULL;
-
-	if (!order_fits(bm, order)) {
+	/* A queue that grows and then goes unused changes nothing seen. */
+	if (!fits) {
 		err = queue_reserve(bm);
 		if (err)
 			return err;
-		s = idmap_insert(&bm->ids, id, hole);
-		s->req = size;
+	}
+	s = idmap_add(&bm->ids, id);
+	if (!s)
+		return -ENOMEM;
+	s->req = size;
+
+	if (!fits) {
 		s->where = WHERE_WAITING | bm->nr_waiting;
 		bm->queue[bm->nr_waiting++] = id;
 		return -EINPROGRESS;
 	}
-
-	s = idmap_insert(&bm->ids, id, hole);
-	s->req = size;
 	s->where = take_block(bm, order, id);
 	describe(bm, s->where, s, blk);
 	return 0;
@@ -540,7 +568,7 @@ int buddy_model_free(struct buddy_model *bm, u32 id,
 		return -EBUSY;
 	idx = s->where;
 	order = size_order(bm, s->req);
-	idmap_remove(&bm->ids, s);
+	idmap_remove(&bm->ids, id);
 	release_block(bm, idx, order);
 	serve_waiting(bm, served, ctx);
 	return 0;
@@ -687,6 +715,53 @@ static const char *check_blocks(const struct buddy_model *bm, u32 *nr_free,
 	return NULL;
 }
 
+/* A live slot; a waiting one must match the queue and not fit. */
+static const char *check_slot(const struct buddy_model *bm,
+			      const struct buddy_slot *s, u32 *used,
+			      u32 *waiting)
+{
+	u32 pos = s->where & ~WHERE_WAITING;
+
+	if (!(s->where & WHERE_WAITING)) {
+		(*used)++;
+		return NULL;
+	}
+	if (pos >= bm->nr_waiting || bm->queue[pos] != s->id)
+		return "wait queue and id map disagree";
+	if (!req_valid(bm, s->req))
+		return "waiting request has a bad size";
+	if (order_fits(bm, size_order(bm, s->req)))
+		return "a waiting request would fit";
+	(*waiting)++;
+	return NULL;
+}
+
+/* Each live slot of a run holds the id its place in the chunk says. */
+static const char *check_run(const struct buddy_model *bm,
+			     const struct buddy_run *r, u32 *used,
+			     u32 *waiting)
+{
+	u32 live = 0, j;
+
+	if (r->key > BUDDY_ID_MAX >> IDMAP_RUN_BITS ||
+	    run_probe(&bm->ids, r->key) != r)
+		return "id map is corrupt";
+	for (j = 0; j < IDMAP_RUN; j++) {
+		const struct buddy_slot *s = &r->slot[j];
+		const char *err;
+
+		if (s->id == ID_EMPTY)
+			continue;
+		if (s->id != (r->key << IDMAP_RUN_BITS | j))
+			return "id map is corrupt";
+		err = check_slot(bm, s, used, waiting);
+		if (err)
+			return err;
+		live++;
+	}
+	return live && live == r->live ? NULL : "id map run count is wrong";
+}
+
 /*
  * Allocated slots were matched one way by check_blocks(), so equal counts
  * make the match one to one; waiting slots are matched against the queue.
@@ -694,31 +769,23 @@ static const char *check_blocks(const struct buddy_model *bm, u32 *nr_free,
 static const char *check_ids(const struct buddy_model *bm, u32 nr_used)
 {
 	const struct buddy_idmap *m = &bm->ids;
-	u32 live = 0, used = 0, waiting = 0;
+	u32 runs = 0, live = 0, used = 0, waiting = 0;
 	u32 i;
 
 	for (i = 0; i < BIT(m->bits); i++) {
-		const struct buddy_slot *s = &m->slot[i];
-		u32 pos = s->where & ~WHERE_WAITING;
+		const struct buddy_run *r = &m->run[i];
+		const char *err;
 
-		if (s->id == ID_EMPTY)
+		if (r->key == RUN_EMPTY)
 			continue;
-		live++;
-		if (s->id > BUDDY_ID_MAX || idmap_find(m, s->id) != s)
-			return "id map is corrupt";
-		if (!(s->where & WHERE_WAITING)) {
-			used++;
-			continue;
-		}
-		if (pos >= bm->nr_waiting || bm->queue[pos] != s->id)
-			return "wait queue and id map disagree";
-		if (!req_valid(bm, s->req))
-			return "waiting request has a bad size";
-		if (order_fits(bm, size_order(bm, s->req)))
-			return "a waiting request would fit";
-		waiting++;
+		err = check_run(bm, r, &used, &waiting);
+		if (err)
+			return err;
+		runs++;
+		live += r->live;
 	}
-	if (live != m->count || used != nr_used || waiting != bm->nr_waiting)
+	if (runs != m->nr_runs || live != m->count || used != nr_used ||
+	    waiting != bm->nr_waiting)
 		return "id map counts differ from the blocks and the queue";
 	if (bm->nr_waiting && bm->policy != BUDDY_POLICY_QUEUE)
 		return "requests wait under the fail policy";
@@ -765,9 +832,9 @@ const char *buddy_model_check(const struct buddy_model *bm, u64 *waste)
  * buddy_model_metadata_bytes - memory the model holds for @bm
  * @bm: the model
  *
- * Per page: a u32 and about two bits of free-area bitmaps.  Per live
- * id: id map slots, kept at most half full and never shrunk.  Per waiting
- * request: a queue entry.
+ * Per page: a u32 and about two bits of free-area bitmaps.  Per run of ids
+ * with a live one: a chunk of IDMAP_RUN slots, and table entries, kept at
+ * most half full and never shrunk.  Per waiting request: a queue entry.
  */
 size_t buddy_model_metadata_bytes(const struct buddy_model *bm)
 {
@@ -776,6 +843,7 @@ size_t buddy_model_metadata_bytes(const struct buddy_model *bm)
 	return sizeof(*bm) +
 	       pages * sizeof(*bm->page) +
 	       bm->bitmap_longs * sizeof(long) +
-	       BIT(bm->ids.bits) * sizeof(*bm->ids.slot) +
+	       BIT(bm->ids.bits) * sizeof(*bm->ids.run) +
+	       (size_t)bm->ids.nr_runs * IDMAP_RUN * sizeof(struct buddy_slot) +
 	       bm->queue_cap * sizeof(*bm->queue);
 }

@@ -46,11 +46,15 @@ struct buddy_area {
 	u32 nr_free;
 };
 
-/* Open-addressing map from allocation id to block or queue position. */
+/*
+ * Map from allocation id to block or queue position: a chunk of slots per
+ * run of ids, found through an open-addressing table of runs.
+ */
 struct buddy_idmap {
-	struct buddy_slot *slot;
-	unsigned int bits;			/* 2^bits slots */
-	u32 count;
+	struct buddy_run *run;
+	unsigned int bits;			/* 2^bits table entries */
+	u32 nr_runs;				/* entries in use */
+	u32 count;				/* live ids */
 };
 
 /* Private to buddy_model.c: use the functions below. */
