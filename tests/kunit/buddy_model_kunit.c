@@ -533,12 +533,109 @@ static void buddy_random_test(struct kunit *test)
 	buddy_model_destroy(&sh->bm);
 }
 
+/*
+ * Ids in patterns that load the id map differently: dense runs, one id per
+ * run, runs far apart, the highest ids.  Each pattern is allocated, freed
+ * every other id, then the rest, twice over: the second round must need
+ * exactly the memory of the first, so that nothing freed was kept.
+ */
+struct ids_case {
+	const char *name;
+	u32 first;
+	s32 stride;
+};
+
+static const struct ids_case ids_cases[] = {
+	{ "dense from 0", 0, 1 },
+	{ "one per run of 16", 5, 16 },
+	{ "2^20 apart", 3, 1 << 20 },
+	{ "down from BUDDY_ID_MAX", BUDDY_ID_MAX, -1 },
+};
+
+static void ids_case_desc(const struct ids_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(ids, ids_cases, ids_case_desc);
+
+#define IDS_N		1024
+
+static u32 ids_nth(const struct ids_case *c, u32 i)
+{
+	return c->first + i * c->stride;
+}
+
+/* Free ids i, i + 2, ... of the pattern, checking every 64 frees. */
+static void ids_free_every_other(struct kunit *test, struct buddy_model *bm,
+				 const struct ids_case *c, u32 i)
+{
+	for (; i < IDS_N; i += 2) {
+		KUNIT_ASSERT_EQ(test, buddy_model_free(bm, ids_nth(c, i), NULL,
+						       NULL), 0);
+		KUNIT_EXPECT_EQ(test, buddy_model_free(bm, ids_nth(c, i), NULL,
+						       NULL), -ENOENT);
+		if (!(i % 64))
+			expect_invariants(test, bm);
+	}
+}
+
+/* One round; returns the memory held at its peak. */
+static size_t ids_round(struct kunit *test, struct buddy_model *bm,
+			const struct ids_case *c)
+{
+	struct buddy_block blk;
+	size_t peak;
+	u32 i;
+
+	for (i = 0; i < IDS_N; i++) {
+		KUNIT_ASSERT_EQ(test, buddy_model_alloc(bm, ids_nth(c, i), 16,
+							&blk), 0);
+		KUNIT_EXPECT_EQ(test, blk.addr, 16ULL * i);
+		KUNIT_EXPECT_EQ(test, blk.id, ids_nth(c, i));
+		if (!(i % 64))
+			expect_invariants(test, bm);
+	}
+	expect_invariants(test, bm);
+	KUNIT_EXPECT_EQ(test, buddy_model_alloc(bm, ids_nth(c, 7), 16, &blk),
+			-EEXIST);
+	peak = buddy_model_metadata_bytes(bm);
+
+	ids_free_every_other(test, bm, c, 0);
+	expect_invariants(test, bm);
+	ids_free_every_other(test, bm, c, 1);
+	expect_invariants(test, bm);
+	return peak;
+}
+
+static void buddy_ids_test(struct kunit *test)
+{
+	const struct ids_case *c = test->param_value;
+	struct buddy_block blk = { 0 };
+	struct buddy_model bm;
+	size_t peak, floor;
+
+	KUNIT_ASSERT_EQ(test, buddy_model_init(&bm, 16 * IDS_N, 16,
+					       BUDDY_POLICY_FAIL), 0);
+	peak = ids_round(test, &bm, c);
+	floor = buddy_model_metadata_bytes(&bm);
+	KUNIT_EXPECT_LT(test, floor, peak);
+	KUNIT_EXPECT_EQ(test, ids_round(test, &bm, c), peak);
+	KUNIT_EXPECT_EQ(test, buddy_model_metadata_bytes(&bm), floor);
+
+	KUNIT_EXPECT_TRUE(test, buddy_model_next_block(&bm, &blk));
+	KUNIT_EXPECT_TRUE(test, blk.free);
+	KUNIT_EXPECT_EQ(test, blk.size, 16ULL * IDS_N);
+	buddy_model_destroy(&bm);
+}
+
 static struct kunit_case buddy_model_cases[] = {
 	KUNIT_CASE_PARAM(buddy_scenario_test, scenario_gen_params),
 	KUNIT_CASE_PARAM(buddy_size_test, size_gen_params),
 	KUNIT_CASE_PARAM(buddy_error_test, error_gen_params),
 	KUNIT_CASE(buddy_init_test),
 	KUNIT_CASE_PARAM(buddy_random_test, random_gen_params),
+	KUNIT_CASE_PARAM(buddy_ids_test, ids_gen_params),
 	{}
 };
 
