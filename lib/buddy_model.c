@@ -28,7 +28,7 @@
  * Each run of 2^IDMAP_RUN_BITS consecutive ids has one chunk of slots, in
  * id order, and a hash table finds a run's chunk: a script that numbers
  * its requests in order walks its slots in memory order, and the table,
- * an entry per run, is small enough to stay in the cache.  The map is
+ * an entry per run, is an eighth to a quarter of their size.  The map is
  * accounted apart from the per-page metadata; see
  * buddy_model_metadata_bytes().
  */
