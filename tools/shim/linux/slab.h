@@ -29,25 +29,21 @@ static inline void kv_populate(void *p, size_t len)
 #endif
 }
 
-static inline void *kvmalloc_array(size_t n, size_t size, unsigned int flags)
-{
-	void *p;
-
-	(void)flags;
-	if (size && n > SIZE_MAX / size)
-		return NULL;
-	p = malloc(n * size);
-	if (p)
-		kv_populate(p, n * size);
-	return p;
-}
-
 static inline void *kmalloc_array(size_t n, size_t size, unsigned int flags)
 {
 	(void)flags;
 	if (size && n > SIZE_MAX / size)
 		return NULL;
 	return malloc(n * size);
+}
+
+static inline void *kvmalloc_array(size_t n, size_t size, unsigned int flags)
+{
+	void *p = kmalloc_array(n, size, flags);
+
+	if (p)
+		kv_populate(p, n * size);
+	return p;
 }
 
 static inline void kfree(const void *addr)
