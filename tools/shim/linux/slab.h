@@ -12,10 +12,10 @@
 
 /*
  * What kvmalloc_array() returns is written whole at once (the model's
- * id map is filled with 0xff): where the kernel can, fault its pages in
- * with one call rather than a trap per page, which in a VM was a quarter
- * of buddysim's time on a 2^16-block script.  Since Linux 5.14; where the
- * call fails, the pages fault in as they are written.
+ * id map table marks every entry empty): where the kernel can, fault its
+ * pages in with one call rather than a trap per page, which in a VM was a
+ * quarter of buddysim's time on a 2^16-block script.  Since Linux 5.14;
+ * where the call fails, the pages fault in as they are written.
  */
 static inline void kv_populate(void *p, size_t len)
 {
