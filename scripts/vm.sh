@@ -71,8 +71,9 @@ vm_repo_initramfs() {
 # the walks whose cost grows with memory, or 2g: 2 GiB, room for
 # buddy_probe to hold 10^5 blocks, and a 128 MiB DIMM, hot-plugged but
 # left offline (memhp_default_state), which a test onlines: a zone that
-# appears after a module's load.  kfence: one node, KFENCE sampling a
-# slab allocation each millisecond.  bench: one CPU, and room for 10^5
+# appears after a module's load.  kfence: one node, KFENCE on but
+# sampling slowly (a slab allocation each 100 ms) until its test asks for
+# more, so that its pool is not full of boot's objects.  bench: one CPU, and room for 10^5
 # blocks (make bench).
 vm_profile_args() {
 	case $1 in
@@ -128,7 +129,7 @@ vm_profile_skips() {
 vm_profile_cmdline() {
 	case $1 in
 	2node) echo "movablecore=128M" ;;
-	kfence) echo "kfence.sample_interval=1" ;;
+	kfence) echo "kfence.sample_interval=100" ;;
 	2g) echo "memhp_default_state=offline" ;;
 	esac
 }
