@@ -229,15 +229,26 @@ static struct buddy_run *run_probe(const struct buddy_idmap *m, u32 key)
 	}
 }
 
-static struct buddy_slot *idmap_find(const struct buddy_idmap *m, u32 id)
+static struct buddy_slot *run_slot(const struct buddy_run *r, u32 id)
+{
+	return &r->slot[id & (IDMAP_RUN - 1)];
+}
+
+/* The table entry of the run that holds @id, or NULL if @id is not live. */
+static struct buddy_run *idmap_entry(const struct buddy_idmap *m, u32 id)
 {
 	struct buddy_run *r = run_probe(m, id >> IDMAP_RUN_BITS);
-	struct buddy_slot *s;
 
-	if (r->key == RUN_EMPTY)
+	if (r->key == RUN_EMPTY || run_slot(r, id)->id != id)
 		return NULL;
-	s = &r->slot[id & (IDMAP_RUN - 1)];
-	return s->id == id ? s : NULL;
+	return r;
+}
+
+static struct buddy_slot *idmap_find(const struct buddy_idmap *m, u32 id)
+{
+	struct buddy_run *r = idmap_entry(m, id);
+
+	return r ? run_slot(r, id) : NULL;
 }
 
 static int idmap_alloc(struct buddy_idmap *m, unsigned int bits)
@@ -299,7 +310,7 @@ static struct buddy_slot *idmap_add(struct buddy_idmap *m, u32 id)
 		*r = (struct buddy_run){ .key = key, .slot = s };
 		m->nr_runs++;
 	}
-	s = &r->slot[id & (IDMAP_RUN - 1)];
+	s = run_slot(r, id);
 	s->id = id;
 	r->live++;
 	m->count++;
@@ -329,12 +340,10 @@ static void run_delete(struct buddy_idmap *m, struct buddy_run *r)
 	m->nr_runs--;
 }
 
-/* Empty the slot of @id, which is in the map; the last one frees its chunk. */
-static void idmap_remove(struct buddy_idmap *m, u32 id)
+/* Empty the slot of @id, live in run @r; the last one frees its chunk. */
+static void idmap_remove(struct buddy_idmap *m, struct buddy_run *r, u32 id)
 {
-	struct buddy_run *r = run_probe(m, id >> IDMAP_RUN_BITS);
-
-	r->slot[id & (IDMAP_RUN - 1)].id = ID_EMPTY;
+	run_slot(r, id)->id = ID_EMPTY;
 	m->count--;
 	if (--r->live)
 		return;
@@ -558,17 +567,19 @@ int buddy_model_free(struct buddy_model *bm, u32 id,
 		     void (*served)(void *ctx, const struct buddy_block *blk),
 		     void *ctx)
 {
-	struct buddy_slot *s = idmap_find(&bm->ids, id);
+	struct buddy_run *r = idmap_entry(&bm->ids, id);
+	struct buddy_slot *s;
 	unsigned int order;
 	u32 idx;
 
-	if (!s)
+	if (!r)
 		return -ENOENT;
+	s = run_slot(r, id);
 	if (s->where & WHERE_WAITING)
 		return -EBUSY;
 	idx = s->where;
 	order = size_order(bm, s->req);
-	idmap_remove(&bm->ids, id);
+	idmap_remove(&bm->ids, r, id);
 	release_block(bm, idx, order);
 	serve_waiting(bm, served, ctx);
 	return 0;
