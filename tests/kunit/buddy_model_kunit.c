@@ -58,6 +58,18 @@ static void expect_invariants(struct kunit *test, const struct buddy_model *bm)
 	KUNIT_EXPECT_TRUE_MSG(test, !why, "invariant: %s", why);
 }
 
+/* All freed, nothing waiting: the arena is one free block again. */
+static void expect_one_free_block(struct kunit *test,
+				  const struct buddy_model *bm, u64 total)
+{
+	struct buddy_block blk = { 0 };
+
+	KUNIT_EXPECT_EQ(test, buddy_model_nr_waiting(bm), 0U);
+	KUNIT_EXPECT_TRUE(test, buddy_model_next_block(bm, &blk));
+	KUNIT_EXPECT_TRUE(test, blk.free);
+	KUNIT_EXPECT_EQ(test, blk.size, total);
+}
+
 /* Blocks as "ADDR SIZE ID" or "ADDR SIZE free", comma separated. */
 static void render_state(const struct buddy_model *bm, struct text *t)
 {
@@ -509,7 +521,6 @@ static void drain(struct shadow *sh)
 static void buddy_random_test(struct kunit *test)
 {
 	const struct random_case *c = test->param_value;
-	struct buddy_block blk = { 0 };
 	struct shadow *sh;
 	unsigned int i;
 
@@ -525,11 +536,7 @@ static void buddy_random_test(struct kunit *test)
 		expect_invariants(test, &sh->bm);
 	}
 	drain(sh);
-
-	KUNIT_EXPECT_EQ(test, buddy_model_nr_waiting(&sh->bm), 0U);
-	KUNIT_EXPECT_TRUE(test, buddy_model_next_block(&sh->bm, &blk));
-	KUNIT_EXPECT_TRUE(test, blk.free);
-	KUNIT_EXPECT_EQ(test, blk.size, c->total);
+	expect_one_free_block(test, &sh->bm, c->total);
 	buddy_model_destroy(&sh->bm);
 }
 
@@ -611,7 +618,6 @@ static size_t ids_round(struct kunit *test, struct buddy_model *bm,
 static void buddy_ids_test(struct kunit *test)
 {
 	const struct ids_case *c = test->param_value;
-	struct buddy_block blk = { 0 };
 	struct buddy_model bm;
 	size_t peak, floor;
 
@@ -622,10 +628,7 @@ static void buddy_ids_test(struct kunit *test)
 	KUNIT_EXPECT_LT(test, floor, peak);
 	KUNIT_EXPECT_EQ(test, ids_round(test, &bm, c), peak);
 	KUNIT_EXPECT_EQ(test, buddy_model_metadata_bytes(&bm), floor);
-
-	KUNIT_EXPECT_TRUE(test, buddy_model_next_block(&bm, &blk));
-	KUNIT_EXPECT_TRUE(test, blk.free);
-	KUNIT_EXPECT_EQ(test, blk.size, 16ULL * IDS_N);
+	expect_one_free_block(test, &bm, 16ULL * IDS_N);
 	buddy_model_destroy(&bm);
 }
 
