@@ -28,7 +28,9 @@
  * Each run of 2^IDMAP_RUN_BITS consecutive ids has one chunk of slots, in
  * id order, and a hash table finds a run's chunk: a script that numbers
  * its requests in order walks its slots in memory order, and the table,
- * an entry per run, is an eighth to a quarter of their size.  The map is
+ * an entry per run, is an eighth to a quarter of their size.  The hash
+ * scatters groups of neighbouring runs, not runs, so that such a script
+ * also walks the table in order a group at a time.  The map is
  * accounted apart from the per-page metadata; see
  * buddy_model_metadata_bytes().
  */
@@ -53,7 +55,9 @@
 #define RUN_EMPTY		0xffffffffU
 #define IDMAP_RUN_BITS		4
 #define IDMAP_RUN		BIT(IDMAP_RUN_BITS)
-#define IDMAP_MIN_BITS		4
+#define IDMAP_MIN_BITS		5
+/* 2^N neighbouring runs per group; N < IDMAP_MIN_BITS, for hash_32(). */
+#define IDMAP_GROUP_BITS	4
 /* kvmalloc() refuses more than INT_MAX bytes: 2^26 entries of 16 bytes. */
 #define IDMAP_MAX_BITS		26
 #define QUEUE_MIN_CAP		16U
@@ -215,10 +219,21 @@ static u32 idmap_mask(const struct buddy_idmap *m)
 	return BIT(m->bits) - 1;
 }
 
+/*
+ * Where run @key's entry belongs: the hash places a group of
+ * 2^IDMAP_GROUP_BITS neighbouring runs, and each run has its own place in
+ * its group.
+ */
+static u32 run_home(const struct buddy_idmap *m, u32 key)
+{
+	return hash_32(key >> IDMAP_GROUP_BITS, m->bits - IDMAP_GROUP_BITS) <<
+		IDMAP_GROUP_BITS | (key & (BIT(IDMAP_GROUP_BITS) - 1));
+}
+
 /* The table entry of run @key, or the empty entry where it would go. */
 static struct buddy_run *run_probe(const struct buddy_idmap *m, u32 key)
 {
-	u32 i = hash_32(key, m->bits);
+	u32 i = run_home(m, key);
 
 	/* The table stays at most half full, so an empty entry ends the probe. */
 	for (;; i = (i + 1) & idmap_mask(m)) {
@@ -329,7 +344,7 @@ static void run_delete(struct buddy_idmap *m, struct buddy_run *r)
 		i = (i + 1) & idmap_mask(m);
 		if (m->run[i].key == RUN_EMPTY)
 			break;
-		home = hash_32(m->run[i].key, m->bits);
+		home = run_home(m, m->run[i].key);
 		/* Movable unless its home lies cyclically in (hole, i]. */
 		if (((i - home) & idmap_mask(m)) >= ((i - hole) & idmap_mask(m))) {
 			m->run[hole] = m->run[i];
