@@ -73,8 +73,8 @@ vm_repo_initramfs() {
 # left offline (memhp_default_state), which a test onlines: a zone that
 # appears after a module's load.  kfence: one node, KFENCE on but
 # sampling slowly (a slab allocation each 100 ms) until its test asks for
-# more, so that its pool is not full of boot's objects.  bench: one CPU, and room for 10^5
-# blocks (make bench).
+# more, so that its pool is not full of boot's objects.  bench: one CPU,
+# and room for 10^5 blocks (make bench).
 vm_profile_args() {
 	case $1 in
 	1node | kfence)
