@@ -6,16 +6,41 @@
 #include <linux/string.h>
 #include <kmemlab/parse_num.h>
 
-/* The value of hex digit @c below @base, or -1. */
-static int num_digit(char c, unsigned int base)
+/* The value of hex digit @c below @base, or -1; decimal digits first. */
+static __always_inline int num_digit(char c, unsigned int base)
 {
-	int d = -1;
+	unsigned int d = (unsigned char)c - '0';
+	unsigned int x = ((unsigned char)c | 0x20) - 'a';
 
-	if (c >= '0' && c <= '9')
-		d = c - '0';
-	else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
-		d = (c | 0x20) - 'a' + 10;
-	return d >= 0 && (unsigned int)d < base ? d : -1;
+	if (d > 9)
+		d = x < 6 ? x + 10 : base;
+	return d < base ? (int)d : -1;
+}
+
+/*
+ * The digits at *@p, and *@p moved past them.  Any @safe digits fit in 64
+ * bits, so only those after them pay for the overflow check, which cost
+ * more than the rest of the parse.  Inlined for each base, so that the
+ * multiplication is by a constant.
+ */
+static __always_inline int num_digits(const char **p, unsigned int base,
+				      unsigned int safe, u64 *val)
+{
+	const char *s = *p;
+	unsigned int n;
+	u64 v = 0;
+	int d;
+
+	for (n = 0; n < safe && (d = num_digit(s[n], base)) >= 0; n++)
+		v = v * base + d;
+	for (s += n; (d = num_digit(*s, base)) >= 0; s++) {
+		if (check_mul_overflow(v, (u64)base, &v) ||
+		    check_add_overflow(v, (u64)d, &v))
+			return -ERANGE;
+	}
+	*val = v;
+	*p = s;
+	return 0;
 }
 
 int kmemlab_parse_u64(const char *s, unsigned int flags, u64 *val,
@@ -23,8 +48,7 @@ int kmemlab_parse_u64(const char *s, unsigned int flags, u64 *val,
 {
 	unsigned int base = 10;
 	const char *p = s;
-	u64 v = 0;
-	int d;
+	int ret;
 
 	if ((flags & KMEMLAB_NUM_HEX) && p[0] == '0' && (p[1] | 0x20) == 'x') {
 		base = 16;
@@ -36,14 +60,12 @@ int kmemlab_parse_u64(const char *s, unsigned int flags, u64 *val,
 	/* "0" is zero; "00", "07" and "0x07" are not what they seem. */
 	if (*p == '0' && num_digit(p[1], base) >= 0)
 		return -EDOM;
-	for (; (d = num_digit(*p, base)) >= 0; p++) {
-		if (check_mul_overflow(v, (u64)base, &v) ||
-		    check_add_overflow(v, (u64)d, &v))
-			return -ERANGE;
-	}
-	*val = v;
-	*end = p;
-	return 0;
+	/* 19 decimal digits stay below 10^19 < 2^64; 16 hex digits fit. */
+	ret = base == 10 ? num_digits(&p, 10, 19, val) :
+			   num_digits(&p, 16, 16, val);
+	if (!ret)
+		*end = p;
+	return ret;
 }
 
 int kmemlab_parse_size(const char *s, unsigned int flags, u64 *val,
