@@ -19,9 +19,10 @@
  * bitmap with one bit per possible block, summarised by a tree of bitmaps in
  * which bit j of level l+1 says that word j of level l is not zero.  With
  * 64-bit words 2^24 blocks take four levels, so inserting, removing and
- * finding the lowest member each touch at most four words.  A split or a
- * merge cascade visits each order at most once: O(orders) word operations.
- * All orders' bitmaps together take about two bits per page.
+ * finding the lowest member each touch at most four words, and an order
+ * with one free block keeps no summaries at all (see area_set()).  A split
+ * or a merge cascade visits each order at most once: O(orders) word
+ * operations.  All orders' bitmaps together take about two bits per page.
  *
  * Allocation ids live in an id map whose slots record the block (or the
  * queue position of a waiting request) and the size that was asked for.
@@ -87,12 +88,13 @@ static bool area_test(const struct buddy_area *a, u32 pos)
 	return level_test(a->level[0], pos);
 }
 
-/* Only a word that goes from empty to non-empty changes its summary bit. */
-static void area_set(struct buddy_area *a, u32 pos)
+/*
+ * Set @pos in level @l and up: only a word that goes from empty to
+ * non-empty changes its summary bit.
+ */
+static void levels_set(struct buddy_area *a, unsigned int l, u32 pos)
 {
-	unsigned int l;
-
-	for (l = 0; l < a->depth; l++) {
+	for (; l < a->depth; l++) {
 		unsigned long *word = &a->level[l][BIT_WORD(pos)];
 		unsigned long old = *word;
 
@@ -103,10 +105,33 @@ static void area_set(struct buddy_area *a, u32 pos)
 	}
 }
 
+/*
+ * Summaries pay from the second block on.  An area with one free block,
+ * as the higher orders mostly are, keeps it in level 0 and in @only, so
+ * that filling or emptying it costs one word, not a word on every level.
+ */
+static void area_set(struct buddy_area *a, u32 pos)
+{
+	if (!a->summarised) {
+		if (!a->nr_free) {
+			a->level[0][BIT_WORD(pos)] |= BIT_MASK(pos);
+			a->only = pos;
+			return;
+		}
+		levels_set(a, 1, BIT_WORD(a->only));
+		a->summarised = true;
+	}
+	levels_set(a, 0, pos);
+}
+
 static void area_clear(struct buddy_area *a, u32 pos)
 {
 	unsigned int l;
 
+	if (!a->summarised) {
+		a->level[0][BIT_WORD(pos)] &= ~BIT_MASK(pos);
+		return;
+	}
 	for (l = 0; l < a->depth; l++) {
 		unsigned long *word = &a->level[l][BIT_WORD(pos)];
 
@@ -115,6 +140,9 @@ static void area_clear(struct buddy_area *a, u32 pos)
 			break;
 		pos = BIT_WORD(pos);
 	}
+	/* The last block gone, the walk has cleared every summary. */
+	if (a->nr_free == 1)
+		a->summarised = false;
 }
 
 /* Lowest set position; the area must not be empty. */
@@ -123,6 +151,8 @@ static u32 area_first(const struct buddy_area *a)
 	u32 pos = 0;
 	int l;
 
+	if (!a->summarised)
+		return a->only;
 	for (l = a->depth - 1; l >= 0; l--)
 		pos = pos * BITS_PER_LONG + __ffs(a->level[l][pos]);
 	return pos;
@@ -645,8 +675,10 @@ static u32 weight(const unsigned long *map, size_t longs)
 }
 
 /*
- * Level 0 must hold exactly the free blocks found by the walk, and each
- * summary bit must be set exactly when the word below it is not zero.
+ * Level 0 must hold exactly the free blocks found by the walk.  In a
+ * summarised area, which is not empty, each summary bit must be set
+ * exactly when the word below it is not zero; in any other, which holds
+ * at most the one block @only, none may be.
  */
 static const char *check_area(const struct buddy_area *a, size_t bits,
 			      u32 nr_free)
@@ -656,6 +688,9 @@ static const char *check_area(const struct buddy_area *a, size_t bits,
 
 	if (a->nr_free != nr_free || weight(a->level[0], words) != nr_free)
 		return "free count differs from the blocks";
+	if (a->summarised ? !nr_free :
+	    nr_free > 1 || (nr_free && !level_test(a->level[0], a->only)))
+		return "free area summarised or not when it should not be";
 	for (l = 1; l < a->depth; l++) {
 		u32 summaries = 0;
 		size_t i;
@@ -663,7 +698,7 @@ static const char *check_area(const struct buddy_area *a, size_t bits,
 		for (i = 0; i < words; i++) {
 			bool set = level_test(a->level[l], i);
 
-			if (set != !!a->level[l - 1][i])
+			if (set != (a->summarised && a->level[l - 1][i]))
 				return "free bitmap summary is stale";
 			summaries += set;
 		}

@@ -43,7 +43,9 @@ struct buddy_block {
 struct buddy_area {
 	unsigned long *level[BUDDY_LEVELS];	/* [0]: a bit per block */
 	u8 depth;				/* levels in use */
+	bool summarised;			/* levels above [0] kept */
 	u32 nr_free;
+	u32 only;		/* the one block, while not summarised */
 };
 
 /*
