@@ -29,7 +29,7 @@
  * Each run of 2^IDMAP_RUN_BITS consecutive ids has one chunk of slots, in
  * id order, and a hash table finds a run's chunk: a script that numbers
  * its requests in order walks its slots in memory order, and the table,
- * an entry per run, is an eighth to a quarter of their size.  The hash
+ * an entry per run, is a sixth to a third of their size.  The hash
  * scatters groups of neighbouring runs, not runs, so that such a script
  * also walks the table in order a group at a time.  The map is
  * accounted apart from the per-page metadata; see
@@ -50,8 +50,8 @@
 
 /* A slot's @where for a request in the wait queue: flag | queue position. */
 #define WHERE_WAITING		0x80000000U
-/* An empty slot: no valid id has this value. */
-#define ID_EMPTY		0xffffffffU
+/* An empty slot's @where: no page index or queue position is this large. */
+#define WHERE_EMPTY		0xffffffffU
 /* A run's key when its table entry is empty: no valid id has this run. */
 #define RUN_EMPTY		0xffffffffU
 #define IDMAP_RUN_BITS		4
@@ -63,11 +63,14 @@
 #define IDMAP_MAX_BITS		26
 #define QUEUE_MIN_CAP		16U
 
+/*
+ * 12 bytes, not 16: a slot's id is its place in its run, and most of the
+ * model's memory, at one slot per allocated block, is slots.
+ */
 struct buddy_slot {
 	u64 req;
-	u32 id;			/* ID_EMPTY in an empty slot */
-	u32 where;
-};
+	u32 where;		/* page index, WHERE_WAITING | pos or _EMPTY */
+} __packed __aligned(4);
 
 /* The slots of ids key * IDMAP_RUN to key * IDMAP_RUN + IDMAP_RUN - 1. */
 struct buddy_run {
@@ -238,7 +241,7 @@ static void describe(const struct buddy_model *bm, u32 idx,
 	blk->addr = (u64)idx << bm->min_shift;
 	blk->size = BIT_ULL(order + bm->min_shift);
 	blk->free = !s;
-	blk->id = s ? s->id : 0;
+	blk->id = s ? bm->page[idx] & ~PAGE_USED : 0;
 	blk->req = s ? s->req : 0;
 }
 
@@ -284,7 +287,7 @@ static struct buddy_run *idmap_entry(const struct buddy_idmap *m, u32 id)
 {
 	struct buddy_run *r = run_probe(m, id >> IDMAP_RUN_BITS);
 
-	if (r->key == RUN_EMPTY || run_slot(r, id)->id != id)
+	if (r->key == RUN_EMPTY || run_slot(r, id)->where == WHERE_EMPTY)
 		return NULL;
 	return r;
 }
@@ -349,14 +352,13 @@ static struct buddy_slot *idmap_add(struct buddy_idmap *m, u32 id)
 			return NULL;
 		}
 		for (i = 0; i < IDMAP_RUN; i++)
-			s[i].id = ID_EMPTY;
+			s[i].where = WHERE_EMPTY;
 		/* The table may have grown. */
 		r = run_probe(m, key);
 		*r = (struct buddy_run){ .key = key, .slot = s };
 		m->nr_runs++;
 	}
 	s = run_slot(r, id);
-	s->id = id;
 	r->live++;
 	m->count++;
 	return s;
@@ -388,7 +390,7 @@ static void run_delete(struct buddy_idmap *m, struct buddy_run *r)
 /* Empty the slot of @id, live in run @r; the last one frees its chunk. */
 static void idmap_remove(struct buddy_idmap *m, struct buddy_run *r, u32 id)
 {
-	run_slot(r, id)->id = ID_EMPTY;
+	run_slot(r, id)->where = WHERE_EMPTY;
 	m->count--;
 	if (--r->live)
 		return;
@@ -776,8 +778,8 @@ static const char *check_blocks(const struct buddy_model *bm, u32 *nr_free,
 	return NULL;
 }
 
-/* A live slot; a waiting one must match the queue and not fit. */
-static const char *check_slot(const struct buddy_model *bm,
+/* The live slot of @id; a waiting one must match the queue and not fit. */
+static const char *check_slot(const struct buddy_model *bm, u32 id,
 			      const struct buddy_slot *s, u32 *used,
 			      u32 *waiting)
 {
@@ -787,7 +789,7 @@ static const char *check_slot(const struct buddy_model *bm,
 		(*used)++;
 		return NULL;
 	}
-	if (pos >= bm->nr_waiting || bm->queue[pos] != s->id)
+	if (pos >= bm->nr_waiting || bm->queue[pos] != id)
 		return "wait queue and id map disagree";
 	if (!req_valid(bm, s->req))
 		return "waiting request has a bad size";
@@ -797,7 +799,7 @@ static const char *check_slot(const struct buddy_model *bm,
 	return NULL;
 }
 
-/* Each live slot of a run holds the id its place in the chunk says. */
+/* A run's entry is where the table would look for it, and counts its ids. */
 static const char *check_run(const struct buddy_model *bm,
 			     const struct buddy_run *r, u32 *used,
 			     u32 *waiting)
@@ -811,11 +813,10 @@ static const char *check_run(const struct buddy_model *bm,
 		const struct buddy_slot *s = &r->slot[j];
 		const char *err;
 
-		if (s->id == ID_EMPTY)
+		if (s->where == WHERE_EMPTY)
 			continue;
-		if (s->id != (r->key << IDMAP_RUN_BITS | j))
-			return "id map is corrupt";
-		err = check_slot(bm, s, used, waiting);
+		err = check_slot(bm, r->key << IDMAP_RUN_BITS | j, s, used,
+				 waiting);
 		if (err)
 			return err;
 		live++;

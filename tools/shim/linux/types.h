@@ -5,6 +5,8 @@
 
 /* C library headers include the UAPI header of this name: keep it. */
 #include_next <linux/types.h>
+/* Kbuild gives every file these, through compiler_types.h. */
+#include <linux/compiler_attributes.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
