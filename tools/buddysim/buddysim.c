@@ -183,7 +183,7 @@ static unsigned int dec_digits(u64 v)
 		100000000000000000ULL, 1000000000000000000ULL,
 		10000000000000000000ULL,
 	};
-	/* 1233 / 4096 is just above log10(2); zero has a digit, as one has. */
+	/* 1233 / 4096 is just below log10(2); zero has a digit, as one has. */
 	u64 w = v | 1;
 	unsigned int n = fls64(w) * 1233 >> 12;
 
