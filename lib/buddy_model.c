@@ -692,7 +692,7 @@ static const char *check_area(const struct buddy_area *a, size_t bits,
 		return "free count differs from the blocks";
 	if (a->summarised ? !nr_free :
 	    nr_free > 1 || (nr_free && !level_test(a->level[0], a->only)))
-		return "free area summarised or not when it should not be";
+		return "free area's summaries do not fit its count";
 	for (l = 1; l < a->depth; l++) {
 		u32 summaries = 0;
 		size_t i;
